@@ -1,0 +1,62 @@
+"""The Agent protocol: given a task, a started sandbox and (maybe) a model, change /workspace."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pydantic import BaseModel, Field
+
+from harness.errors import HarnessError
+from harness.results import UsageTotals
+from harness.sandbox.base import Sandbox
+from harness.task import Task
+
+
+@dataclass(frozen=True)
+class AgentLimits:
+    """Per-trial limits; None means no limit of that kind."""
+
+    wall_time_s: float
+    max_turns: int | None = None
+    max_tokens: int | None = None
+    max_cost_usd: float | None = None
+
+
+class AgentOutcome(BaseModel):
+    stop_reason: str = Field(description="Why the agent stopped: submitted, done, max_turns, timeout, ...")
+    log: str = Field("", description="What the agent printed or ran, capped.")
+    turns: int | None = None
+    usage: UsageTotals | None = None
+    cost_usd: float | None = None
+    transcript: list[dict[str, Any]] | None = None
+    error: str | None = Field(None, description="Set when the agent hit an infrastructure failure.")
+    error_kind: str | None = None
+
+
+class Agent(Protocol):
+    name: str
+    needs_model: bool
+
+    def run(self, task: Task, sandbox: Sandbox, model: Any, limits: AgentLimits) -> AgentOutcome: ...
+
+
+AGENTS: dict[str, str] = {
+    "oracle": "harness.agents.oracle:OracleAgent",
+    "nop": "harness.agents.nop:NopAgent",
+}
+
+
+def load_agent(name: str) -> Agent:
+    """A registered short name, or a dotted path 'package.module:Class' for a user's own agent."""
+    target = AGENTS.get(name, name)
+    if ":" not in target:
+        raise HarnessError(f"unknown agent '{name}' (agents: {', '.join(sorted(AGENTS))}, or module:Class)")
+    module_name, _, attr = target.partition(":")
+    try:
+        cls = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as e:
+        raise HarnessError(f"cannot load agent '{name}': {e}") from None
+    agent: Agent = cls()
+    return agent

@@ -1,0 +1,315 @@
+"""The `harness` command: parse, validate once, call the library."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from harness.errors import HarnessError
+
+app = typer.Typer(
+    help="Run coding agents on tasks in Docker sandboxes, grade them with hidden tests, compare results.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+tasks_app = typer.Typer(help="List, validate and create tasks.", no_args_is_help=True)
+sandbox_app = typer.Typer(
+    help="Build, bootstrap and prune sandbox images and containers.", no_args_is_help=True
+)
+results_app = typer.Typer(help="Inspect runs in the results folder.", no_args_is_help=True)
+app.add_typer(tasks_app, name="tasks")
+app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(results_app, name="results")
+
+console = Console()
+err_console = Console(stderr=True)
+
+ResultsDir = Annotated[
+    Path | None, typer.Option("--results-dir", help="Results folder (default: results/ in the project).")
+]
+
+
+def _results_dir(value: Path | None) -> Path:
+    from harness.paths import default_results_dir
+
+    return value or default_results_dir()
+
+
+def _sigterm_as_interrupt() -> None:
+    def handler(signum: int, frame: Any) -> NoReturn:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@app.command()
+def run(
+    targets: Annotated[
+        list[str] | None, typer.Argument(help="Suite names, task folders or folders of tasks.")
+    ] = None,
+    agent: Annotated[str, typer.Option(help="Agent: oracle, nop, or module:Class.")] = "oracle",
+    model: Annotated[
+        str | None, typer.Option(help="Model as provider/name, for model-driven agents.")
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Trials in flight at once.")] = 2,
+    attempts: Annotated[int, typer.Option(min=1, max=100, help="Attempts per task.")] = 1,
+    run_id: Annotated[
+        str | None, typer.Option(help="Results folder name; the same id resumes a run.")
+    ] = None,
+    results_dir: ResultsDir = None,
+    task: Annotated[
+        list[str] | None, typer.Option("--task", help="Only tasks whose id matches this glob.")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only tasks with this tag.")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option("--language", help="Only tasks in this language.")
+    ] = None,
+    difficulty: Annotated[
+        list[str] | None, typer.Option("--difficulty", help="easy, medium or hard.")
+    ] = None,
+    infra_retries: Annotated[
+        int, typer.Option(min=0, max=5, help="Re-runs of a trial after an infra error.")
+    ] = 1,
+) -> None:
+    """Run an agent on tasks: each trial in a fresh sandbox, graded in another.
+
+    Example: [bold]harness run smoke --agent oracle --concurrency 2[/]
+    """
+    from harness.agents import load_agent
+    from harness.config import RunConfig, default_run_id
+    from harness.display import RunProgress, summary_table
+    from harness.runner import Runner
+    from harness.sandbox.docker import docker_client
+    from harness.sandbox.images import ensure_images
+    from harness.task import load_tasks
+    from harness.trial import TrialContext
+
+    agent_obj = load_agent(agent)
+    if getattr(agent_obj, "needs_model", False) and not model:
+        raise HarnessError(f"agent '{agent}' needs a model: add --model provider/name (e.g. fake/solve)")
+    config = RunConfig(
+        targets=targets or ["smoke"],
+        task_globs=task or [],
+        tags=tag or [],
+        languages=language or [],
+        difficulties=difficulty or [],
+        agent=agent,
+        model=model,
+        concurrency=concurrency,
+        attempts=attempts,
+        run_id=run_id or default_run_id(agent, model),
+        results_dir=_results_dir(results_dir),
+        infra_retries=infra_retries,
+    )
+    tasks = load_tasks(
+        config.targets, task_globs=config.task_globs, tags=config.tags,
+        languages=config.languages, difficulties=config.difficulties,
+    )  # fmt: skip
+    if not tasks:
+        raise HarnessError("no task matches the given suites and filters")
+    client = docker_client()
+    images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]"))
+    ctx = TrialContext(run_id=config.run_id, client=client, images=images, agent=agent_obj, model=None)
+    runner = Runner(config, tasks, client, ctx)
+    plan = runner.plan()
+    store = runner.store
+    if plan.kept:
+        console.print(f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run")
+    for tid in plan.stale:
+        console.print(f"[yellow]task changed since {tid} ran: running it again[/]")
+    _sigterm_as_interrupt()
+    progress = RunProgress(console, total=len(plan.todo), kept=len(plan.kept))
+    runner.events = progress.events()
+    try:
+        with progress:
+            results = runner.run(plan)
+    except KeyboardInterrupt:
+        err_console.print(
+            f"[yellow]interrupted[/]: containers removed; finished trials kept in {store.dir}. "
+            f"Resume with the same command and --run-id {config.run_id}"
+        )
+        raise typer.Exit(130) from None
+    console.print(
+        summary_table(results, title=f"run {config.run_id}: {agent}" + (f" / {model}" if model else ""))
+    )
+    console.print(f"results: {store.dir}")
+
+
+@tasks_app.command("list")
+def tasks_list(
+    targets: Annotated[
+        list[str] | None, typer.Argument(help="Suites or folders (default: every suite).")
+    ] = None,
+) -> None:
+    """List tasks with their language, difficulty and tags, and counts per suite.
+
+    Example: [bold]harness tasks list smoke[/]
+    """
+    from rich.table import Table
+
+    from harness.paths import tasks_dir
+    from harness.task import load_tasks
+
+    if not targets:
+        targets = sorted(d.name for d in tasks_dir().iterdir() if d.is_dir()) if tasks_dir().is_dir() else []
+    tasks = load_tasks(targets)
+    table = Table(title=f"{len(tasks)} tasks", title_justify="left")
+    for col in ["suite", "id", "language", "difficulty", "image", "tags"]:
+        table.add_column(col)
+    for t in tasks:
+        s = t.spec
+        table.add_row(t.suite, t.id, s.language, s.difficulty, s.image, ", ".join(s.tags))
+    console.print(table)
+    counts: dict[tuple[str, str], int] = {}
+    for t in tasks:
+        counts[(t.suite, t.spec.language)] = counts.get((t.suite, t.spec.language), 0) + 1
+    console.print(" ".join(f"{suite}/{lang}: {n}" for (suite, lang), n in sorted(counts.items())))
+
+
+@tasks_app.command("validate")
+def tasks_validate(
+    targets: Annotated[list[str] | None, typer.Argument(help="Suites or task folders.")] = None,
+    run_: Annotated[bool, typer.Option("--run", help="Also run oracle and nop in real sandboxes.")] = False,
+    repeat: Annotated[
+        int, typer.Option(min=1, max=20, help="Oracle runs per task, to catch flaky tests.")
+    ] = 1,
+    concurrency: Annotated[int, typer.Option(min=1, max=64)] = 2,
+) -> None:
+    """Check task folders: schema and files; with --run, the reference passes (every time) and an empty
+    attempt fails.
+
+    Example: [bold]harness tasks validate --run --repeat 3 tasks/smoke[/]
+    """
+    from harness.task import load_tasks
+    from harness.validate import validate_run
+
+    tasks = load_tasks(targets or ["smoke"])
+    console.print(
+        f"[green]ok[/] {len(tasks)} tasks: task.toml, instruction.md, workspace/, tests/, solution/"
+    )
+    if not run_:
+        return
+    ok = validate_run(tasks, repeat=repeat, concurrency=concurrency, console=console)
+    if not ok:
+        raise typer.Exit(1)
+
+
+@sandbox_app.command("build")
+def sandbox_build(
+    images: Annotated[
+        list[str] | None, typer.Argument(help="Image names under sandboxes/ (default: all).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Rebuild even if the context is unchanged.")] = False,
+) -> None:
+    """Build sandbox images (tagged by a hash of their build context; unchanged ones are skipped). A Debian
+    base image that cannot be pulled is made locally with debootstrap.
+
+    Example: [bold]harness sandbox build python node[/]
+    """
+    from harness.sandbox.docker import docker_client
+    from harness.sandbox.images import available_images, build_image
+
+    client = docker_client()
+    for name in images or available_images():
+        tag = build_image(client, name, lambda m: console.print(f"[dim]{m}[/]"), force=force)
+        console.print(f"[green]ready[/] {tag}")
+
+
+@sandbox_app.command("bootstrap")
+def sandbox_bootstrap(
+    ref: Annotated[str, typer.Argument(help="Debian image name to create.")] = "debian:bookworm-slim",
+) -> None:
+    """Make a Debian base image offline (debootstrap + docker import) under the name Dockerfiles use.
+
+    Example: [bold]harness sandbox bootstrap debian:bookworm-slim[/]
+    """
+    from harness.sandbox.docker import docker_client
+    from harness.sandbox.images import bootstrap_debian
+
+    bootstrap_debian(docker_client(), ref, lambda m: console.print(f"[dim]{m}[/]"))
+    console.print(f"[green]ready[/] {ref}")
+
+
+@sandbox_app.command("prune")
+def sandbox_prune(
+    images: Annotated[bool, typer.Option("--images", help="Also remove images harness built.")] = False,
+) -> None:
+    """Remove every container harness created (found by label), e.g. after a SIGKILL.
+
+    Example: [bold]harness sandbox prune --images[/]
+    """
+    from harness.sandbox.docker import docker_client
+    from harness.sandbox.images import prune
+
+    n_c, n_i = prune(docker_client(), images=images)
+    console.print(f"removed {n_c} containers" + (f" and {n_i} images" if images else ""))
+
+
+@results_app.command("show")
+def results_show(
+    run_id: Annotated[str, typer.Argument(help="A run id (folder under the results folder).")],
+    trial: Annotated[str | None, typer.Option(help="Show one trial in full (e.g. task-id@1).")] = None,
+    results_dir: ResultsDir = None,
+) -> None:
+    """Show a run's trials as a table, or one trial in full.
+
+    Example: [bold]harness results show 20261124-101500-oracle[/]
+    """
+    from harness.display import summary_table, trials_table
+    from harness.report import show_trial
+    from harness.results import RunStore
+
+    store = RunStore(_results_dir(results_dir), run_id)
+    info = store.read_run()
+    trials = list(store.latest_by_key().values())
+    if trial:
+        match = [t for t in trials if t.trial_id == trial]
+        if not match:
+            raise HarnessError(
+                f"run '{run_id}' has no trial '{trial}' (e.g. {trials[0].trial_id if trials else '-'})"
+            )
+        show_trial(console, store, match[0])
+        return
+    console.print(trials_table(trials, f"run {run_id} ({info.status}, {len(trials)} trials)"))
+    console.print(summary_table(trials, "summary"))
+
+
+@app.command()
+def leaderboard(
+    results_dir: ResultsDir = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write leaderboard.md.")] = None,
+) -> None:
+    """Summarise every run in the results folder per agent/model, as a Markdown table.
+
+    Example: [bold]harness leaderboard --out results/leaderboard.md[/]
+    """
+    from harness.leaderboard.markdown import collect, render_markdown
+
+    rdir = _results_dir(results_dir)
+    rows = collect(rdir)
+    if not rows:
+        raise HarnessError(f"no runs in {rdir}: run `harness run` first")
+    text = render_markdown(rows)
+    target = out or rdir / "leaderboard.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
+    console.print(text)
+    console.print(f"written: {target}")
+
+
+def main() -> None:
+    try:
+        app()
+    except HarnessError as e:
+        err_console.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
+        sys.exit(e.exit_code)
+
+
+if __name__ == "__main__":
+    main()

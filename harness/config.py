@@ -1,0 +1,50 @@
+"""RunConfig: everything that decides what a run does, validated once at the CLI and stored with it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RunConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    targets: list[str] = Field(
+        default_factory=lambda: ["smoke"], description="Suites or task folders to run."
+    )
+    task_globs: list[str] = Field(default_factory=list, description="Keep tasks whose id matches a glob.")
+    tags: list[str] = Field(default_factory=list, description="Keep tasks carrying any of these tags.")
+    languages: list[str] = Field(default_factory=list, description="Keep tasks in these languages.")
+    difficulties: list[str] = Field(default_factory=list, description="Keep tasks of these difficulties.")
+    agent: str = Field("oracle", description="Agent short name or module:Class.")
+    model: str | None = Field(None, description="provider/model for model-driven agents.")
+    model_settings: dict[str, Any] = Field(default_factory=dict, description="Provider settings, recorded.")
+    concurrency: int = Field(2, ge=1, le=64, description="Trials in flight at once.")
+    attempts: int = Field(1, ge=1, le=100, description="Attempts per task (for pass@k).")
+    run_id: str = Field(description="Name of the results folder; the same id resumes a run.")
+    results_dir: Path = Field(description="Where results/<run_id>/ is written.")
+    infra_retries: int = Field(
+        1, ge=0, le=5, description="Re-runs of a trial that ended in an infrastructure error."
+    )
+    max_turns: int | None = Field(None, ge=1, description="Per-trial limit on model turns.")
+    max_tokens: int | None = Field(None, ge=1, description="Per-trial limit on total tokens.")
+    max_cost_usd: float | None = Field(None, gt=0, description="Per-trial cost limit in USD.")
+    run_budget_usd: float | None = Field(
+        None, gt=0, description="Stop starting trials once the run spent this."
+    )
+
+    def comparable(self) -> dict[str, Any]:
+        """The fields that must match for a run to be resumed rather than started anew."""
+        return self.model_dump(
+            mode="json",
+            include={"targets", "task_globs", "tags", "languages", "difficulties", "agent", "model"},
+        )
+
+
+def default_run_id(agent: str, model: str | None) -> str:
+    slug = (model or "").replace("/", "-").replace(":", "-")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{agent}" + (f"-{slug}" if slug else "")

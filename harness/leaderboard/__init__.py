@@ -1,0 +1,1 @@
+"""Leaderboards built from the runs in a results folder."""

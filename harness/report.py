@@ -1,0 +1,52 @@
+"""A single trial shown in full in the terminal: verdict, tests, diff, logs and transcript."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.syntax import Syntax
+
+from harness.display import STATUS_STYLE, fmt_cost
+from harness.results import RunStore, TrialResult
+
+
+def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
+    head = [
+        f"[bold]{r.trial_id}[/]  [{STATUS_STYLE[r.status]}]{r.status}[/]  {r.fail_reason or r.error_kind or ''}",
+        f"task {r.task_id} ({r.language}, {r.difficulty}) hash {r.task_hash[:12]}  image {r.image}",
+        f"agent {r.agent}  model {r.model or '-'}  stop {r.stop_reason or '-'}  turns {r.turns or '-'}",
+        f"time: agent {r.agent_duration_s:.1f}s, grading {r.grading_duration_s:.1f}s, total {r.duration_s:.1f}s",
+    ]
+    if r.tests:
+        t = r.tests
+        head.append(
+            f"tests: {t.passed}/{t.total} passed, {t.failed} failed, {t.errors} errors, {t.skipped} skipped"
+        )
+    if r.usage:
+        u = r.usage
+        head.append(
+            f"tokens: in {u.input_tokens}, out {u.output_tokens}, cache read {u.cache_read_tokens}, "
+            f"cache write {u.cache_write_tokens}, reasoning {u.reasoning_tokens}; cost {fmt_cost(r.cost_usd)}"
+        )
+    if r.message:
+        head.append(f"message: {r.message}")
+    for label, paths in (("restored (protected)", r.restored_paths), ("dropped", r.dropped_paths)):
+        if paths:
+            head.append(f"{label}: {', '.join(paths)}")
+    console.print(Panel("\n".join(head), title="trial", expand=False))
+    if r.transcript_path and (store.dir / r.transcript_path).is_file():
+        transcript = json.loads((store.dir / r.transcript_path).read_text())
+        for i, msg in enumerate(transcript.get("messages", [])):
+            role = msg.get("role", "?")
+            body = msg.get("content") or ""
+            for call in msg.get("tool_calls") or []:
+                body += f"\n→ {call.get('name')}({json.dumps(call.get('arguments'))[:2000]})"
+            console.print(Panel(body.strip()[:6000] or "(empty)", title=f"{i} {role}", title_align="left"))
+    elif r.agent_log_tail:
+        console.print(Panel(r.agent_log_tail, title="agent log (tail)", title_align="left"))
+    if r.diff:
+        console.print(Panel(Syntax(r.diff[:20000], "diff", word_wrap=True), title="diff", title_align="left"))
+    if r.log_tail:
+        console.print(Panel(r.log_tail, title="test output (tail)", title_align="left"))

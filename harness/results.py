@@ -1,0 +1,196 @@
+"""Result models (with schema_version) and the append-only store under results/<run_id>/."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from harness.errors import HarnessError
+
+SCHEMA_VERSION = 1
+Status = Literal["pass", "fail", "error"]
+RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TestCounts(BaseModel):
+    total: int = 0
+    passed: int = 0
+    failed: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+
+class UsageTotals(BaseModel):
+    """Tokens as the provider reported them, summed over the trial's model calls."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    reasoning_tokens: int = 0
+
+
+class TrialResult(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    run_id: str
+    trial_id: str = Field(description="<task id>@<attempt>: unique within a run.")
+    task_id: str
+    suite: str
+    task_hash: str
+    language: str
+    difficulty: str
+    tags: list[str] = Field(default_factory=list)
+    family: str | None = None
+    agent: str
+    model: str | None = None
+    attempt: int
+    status: Status
+    error_kind: str | None = Field(None, description="For status=error: what part of the harness failed.")
+    fail_reason: str | None = Field(None, description="For status=fail: why the grade is fail.")
+    message: str | None = None
+    tests: TestCounts | None = None
+    score: float | None = Field(None, description="Fraction of hidden tests passed (partial credit).")
+    image: str = ""
+    image_id: str = ""
+    started_at: datetime
+    finished_at: datetime
+    agent_duration_s: float = 0.0
+    grading_duration_s: float = 0.0
+    duration_s: float = 0.0
+    infra_retries: int = 0
+    stop_reason: str | None = None
+    turns: int | None = None
+    usage: UsageTotals | None = None
+    cost_usd: float | None = Field(None, description="None when a price is unknown, never a silent 0.")
+    diff: str = ""
+    diff_truncated: bool = False
+    dropped_paths: list[str] = Field(
+        default_factory=list, description="Workspace entries not carried to grading (links out, devices)."
+    )
+    restored_paths: list[str] = Field(
+        default_factory=list, description="Protected paths the agent changed, restored before grading."
+    )
+    log_tail: str = Field("", description="Tail of the grading output.")
+    agent_log_tail: str = ""
+    transcript_path: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.task_id, self.attempt)
+
+
+class RunInfo(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    run_id: str
+    status: Literal["running", "finished", "interrupted"] = "running"
+    created_at: datetime
+    started_at: datetime
+    finished_at: datetime | None = None
+    harness_version: str
+    git_sha: str | None = None
+    git_dirty: bool | None = None
+    python: str = ""
+    docker_version: str | None = None
+    price_table_version: str | None = None
+    config: dict[str, Any]
+    tasks: dict[str, str] = Field(default_factory=dict, description="task id -> content hash")
+    images: dict[str, str] = Field(default_factory=dict, description="image name -> image id")
+
+
+def check_run_id(run_id: str) -> str:
+    if not RUN_ID_RE.match(run_id):
+        raise HarnessError(f"run id '{run_id}': use letters, digits, '.', '_' and '-' (max 128)")
+    return run_id
+
+
+class RunStore:
+    """results/<run_id>/: run.json (rewritten atomically) and trials.jsonl (appended, fsync'd)."""
+
+    def __init__(self, results_dir: Path, run_id: str) -> None:
+        self.run_id = check_run_id(run_id)
+        self.dir = Path(results_dir) / run_id
+        self.trials_path = self.dir / "trials.jsonl"
+        self.run_path = self.dir / "run.json"
+        self.transcripts_dir = self.dir / "transcripts"
+        self._lock = threading.Lock()
+
+    def exists(self) -> bool:
+        return self.run_path.is_file()
+
+    def read_run(self) -> RunInfo:
+        try:
+            return RunInfo.model_validate_json(self.run_path.read_text())
+        except FileNotFoundError:
+            raise HarnessError(f"no run '{self.run_id}' in {self.dir.parent} (no run.json)") from None
+        except ValidationError as e:
+            raise HarnessError(f"{self.run_path}: not a harness run file ({e.errors()[0]['msg']})") from None
+
+    def write_run(self, info: RunInfo) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.run_path.with_suffix(".json.tmp")
+        tmp.write_text(info.model_dump_json(indent=2))
+        os.replace(tmp, self.run_path)
+
+    def load_trials(self) -> list[TrialResult]:
+        """Every complete line; a torn last line (a crash mid-write) is set aside, never read."""
+        if not self.trials_path.is_file():
+            return []
+        data = self.trials_path.read_bytes()
+        cut = data.rfind(b"\n") + 1
+        if cut < len(data):
+            with (self.dir / "trials.torn").open("ab") as f:
+                f.write(data[cut:] + b"\n")
+            with self.trials_path.open("r+b") as f:
+                f.truncate(cut)
+            data = data[:cut]
+        out: list[TrialResult] = []
+        for line in data.splitlines():
+            if not line.strip():
+                continue
+            try:
+                out.append(TrialResult.model_validate_json(line))
+            except ValidationError:
+                continue
+        return out
+
+    def latest_by_key(self) -> dict[tuple[str, int], TrialResult]:
+        """The last record of each (task, attempt): a retried trial supersedes its earlier error."""
+        return {t.key: t for t in self.load_trials()}
+
+    def append(self, result: TrialResult) -> None:
+        line = (result.model_dump_json() + "\n").encode()
+        with self._lock:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with self.trials_path.open("ab") as f:
+                f.write(line)
+                f.flush()
+                os.fsync(f.fileno())
+
+    def write_transcript(self, trial_id: str, data: dict[str, Any]) -> str:
+        self.transcripts_dir.mkdir(parents=True, exist_ok=True)
+        path = self.transcripts_dir / f"{trial_id}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=1, default=str))
+        os.replace(tmp, path)
+        return str(path.relative_to(self.dir))
+
+
+def list_runs(results_dir: Path) -> list[RunStore]:
+    if not Path(results_dir).is_dir():
+        return []
+    return [
+        RunStore(results_dir, d.name)
+        for d in sorted(Path(results_dir).iterdir())
+        if (d / "run.json").is_file()
+    ]

@@ -1,0 +1,184 @@
+"""Schedules trials: concurrency, attempts, infrastructure retries, resume and interruption."""
+
+from __future__ import annotations
+
+import platform
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+import docker
+
+from harness import __version__
+from harness.config import RunConfig
+from harness.errors import HarnessError
+from harness.paths import project_root
+from harness.results import RunInfo, RunStore, TrialResult, utcnow
+from harness.sandbox.docker import MANAGED_LABEL
+from harness.task import Task
+from harness.trial import TrialContext, run_trial, trial_id
+
+
+@dataclass
+class RunEvents:
+    """Hooks for a display; called from worker threads (started) and the main thread (finished)."""
+
+    started: Callable[[str], None] = lambda tid: None
+    finished: Callable[[TrialResult], None] = lambda r: None
+    retrying: Callable[[TrialResult], None] = lambda r: None
+
+
+@dataclass
+class RunPlan:
+    todo: list[tuple[Task, int]]
+    kept: list[TrialResult]
+    stale: list[str] = field(default_factory=list)
+
+
+def git_provenance() -> tuple[str | None, bool | None]:
+    try:
+        import git
+
+        repo = git.Repo(project_root())
+        return repo.head.commit.hexsha, repo.is_dirty(untracked_files=False)
+    except Exception:
+        return None, None
+
+
+class Runner:
+    def __init__(
+        self,
+        config: RunConfig,
+        tasks: list[Task],
+        client: docker.DockerClient,
+        ctx: TrialContext,
+        events: RunEvents | None = None,
+    ) -> None:
+        self.config = config
+        self.tasks = tasks
+        self.client = client
+        self.ctx = ctx
+        self.events = events or RunEvents()
+        self.store = RunStore(config.results_dir, config.run_id)
+        self.stop = threading.Event()
+        self.info: RunInfo | None = None
+
+    def plan(self) -> RunPlan:
+        """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks."""
+        done: dict[tuple[str, int], TrialResult] = {}
+        if self.store.exists():
+            prior = self.store.read_run()
+            mine, theirs = self.config.comparable(), prior.config
+            diffs = [k for k, v in mine.items() if theirs.get(k) != v]
+            if diffs:
+                k = diffs[0]
+                raise HarnessError(
+                    f"run '{self.config.run_id}' exists with another {k} ({theirs.get(k)!r}, not {mine[k]!r}); "
+                    "use a new --run-id, or the same options to resume it"
+                )
+            done = self.store.latest_by_key()
+        hashes = {t.id: t.content_hash for t in self.tasks}
+        kept, stale, todo = [], [], []
+        for task in self.tasks:
+            for attempt in range(1, self.config.attempts + 1):
+                prev = done.get((task.id, attempt))
+                if prev and prev.status != "error" and prev.task_hash == hashes[task.id]:
+                    kept.append(prev)
+                    continue
+                if prev and prev.task_hash != hashes[task.id]:
+                    stale.append(trial_id(task.id, attempt))
+                todo.append((task, attempt))
+        return RunPlan(todo=todo, kept=kept, stale=stale)
+
+    def _start_info(self) -> RunInfo:
+        now = utcnow()
+        sha, dirty = git_provenance()
+        created = self.store.read_run().created_at if self.store.exists() else now
+        try:
+            docker_version = self.client.version().get("Version")
+        except Exception:
+            docker_version = None
+        price_version = getattr(self.ctx.model, "price_table_version", None)
+        return RunInfo(
+            run_id=self.config.run_id,
+            created_at=created,
+            started_at=now,
+            harness_version=__version__,
+            git_sha=sha,
+            git_dirty=dirty,
+            python=platform.python_version(),
+            docker_version=docker_version,
+            price_table_version=price_version() if callable(price_version) else price_version,
+            config=self.config.model_dump(mode="json"),
+            tasks={t.id: t.content_hash for t in self.tasks},
+            images={name: image_id for name, (_, image_id) in self.ctx.images.items()},
+        )
+
+    def run(self, plan: RunPlan) -> list[TrialResult]:
+        """Run plan.todo; return every result of the run (kept and new). Ctrl-C/SIGTERM: containers are
+        removed, run.json says interrupted, and KeyboardInterrupt propagates."""
+        self.info = self._start_info()
+        self.store.write_run(self.info)
+        results = list(plan.kept)
+        pool = ThreadPoolExecutor(max_workers=self.config.concurrency, thread_name_prefix="trial")
+        pending: set[Future[TrialResult | None]] = {pool.submit(self._one, t, a) for t, a in plan.todo}
+        try:
+            while pending:
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    res = fut.result()
+                    if res is not None:
+                        results.append(res)
+                        self.events.finished(res)
+        except BaseException:
+            self.stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.remove_containers()
+            # Workers see their containers vanish and return; then sweep whatever they created meanwhile.
+            wait(pending, timeout=15)
+            self.remove_containers()
+            self._finish("interrupted")
+            raise
+        pool.shutdown(wait=True)
+        self._finish("finished")
+        return results
+
+    def _one(self, task: Task, attempt: int) -> TrialResult | None:
+        tid = trial_id(task.id, attempt)
+        result: TrialResult | None = None
+        for retry in range(self.config.infra_retries + 1):
+            if self.stop.is_set():
+                return None
+            self.events.started(tid)
+            result = run_trial(self.ctx, task, attempt)
+            if self.stop.is_set():
+                return None  # an interrupted trial is unfinished, not a result
+            result.infra_retries = retry
+            if result.status != "error" or retry == self.config.infra_retries:
+                break
+            self.events.retrying(result)
+        assert result is not None
+        self.store.append(result)
+        return result
+
+    def remove_containers(self) -> int:
+        n = 0
+        filters = {"label": [MANAGED_LABEL, f"harness.run={self.config.run_id}"]}
+        try:
+            for c in self.client.containers.list(all=True, filters=filters):
+                try:
+                    c.remove(force=True, v=True)
+                    n += 1
+                except docker.errors.DockerException:
+                    pass
+        except docker.errors.DockerException:
+            pass
+        return n
+
+    def _finish(self, status: str) -> None:
+        if self.info is None:
+            return
+        self.info.status = status  # type: ignore[assignment]
+        self.info.finished_at = utcnow()
+        self.store.write_run(self.info)

@@ -1,0 +1,313 @@
+"""DockerSandbox: one hardened container, driven through the Docker Engine API (docker SDK).
+
+Files move in and out as tar streams over `exec` stdin/stdout because /workspace and /tmp are tmpfs
+mounts (bounded in size), which the archive endpoints (`docker cp`) do not see.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shlex
+import socket
+import struct
+import tarfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import docker
+import docker.errors
+import requests
+
+from harness.errors import DockerUnavailable, SandboxError
+from harness.sandbox.base import SANDBOX_USER, WORKSPACE, CappedBuffer, ExecResult, SandboxSpec
+
+MANAGED_LABEL = "harness.managed"
+KILL_GRACE_S = 3.0
+# Beyond the in-container `timeout`, how long the harness waits before it gives up on the stream.
+HARNESS_GRACE_S = 15.0
+
+
+def docker_client(timeout: int = 120) -> docker.DockerClient:
+    """A client for the engine named by DOCKER_HOST (or the default socket), or one clear error."""
+    where = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    try:
+        client = docker.from_env(timeout=timeout)
+        client.ping()
+    except (docker.errors.DockerException, requests.exceptions.RequestException, OSError) as e:
+        reason = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+        raise DockerUnavailable(
+            f"cannot reach the Docker engine at {where} ({reason}); start it "
+            "(as root on Debian/Ubuntu: scripts/docker-up.sh) or set DOCKER_HOST"
+        ) from None
+    return client
+
+
+def _raw_socket(obj: Any) -> socket.socket:
+    return getattr(obj, "_sock", obj)
+
+
+def tar_directory(src: Path) -> bytes:
+    """A tar of src's contents (files, folders, links, exec bits), owned by nobody in particular."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tf:
+        for p in sorted(src.rglob("*")):
+            info = tf.gettarinfo(str(p), arcname=p.relative_to(src).as_posix())
+            info.uid = info.gid = 1000
+            info.uname = info.gname = ""
+            if info.isreg():
+                with p.open("rb") as f:
+                    tf.addfile(info, f)
+            else:
+                tf.addfile(info)
+    return buf.getvalue()
+
+
+class DockerSandbox:
+    """A started container built from SandboxSpec; close() (or the context manager) removes it."""
+
+    def __init__(self, client: docker.DockerClient, spec: SandboxSpec) -> None:
+        self.client = client
+        self.api = client.api
+        self.spec = spec
+        self.id: str | None = None
+        self._closed = False
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def start(self) -> DockerSandbox:
+        s = self.spec
+        mount_opts = "rw,exec,nosuid,nodev"
+        host_config = self.api.create_host_config(
+            network_mode="none",
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            pids_limit=s.pids,
+            mem_limit=f"{s.memory_mb}m",
+            memswap_limit=f"{s.memory_mb}m",
+            nano_cpus=int(s.cpus * 1e9),
+            read_only=True,
+            init=True,
+            tmpfs={
+                WORKSPACE: f"{mount_opts},size={s.workspace_mb}m,uid=1000,gid=1000,mode=0755",
+                "/tmp": f"{mount_opts},size={s.tmp_mb}m,mode=1777",
+            },
+            ulimits=[docker.types.Ulimit(name="nofile", soft=4096, hard=4096)],
+        )
+        env = {"HOME": "/tmp", "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1", **s.env}
+        try:
+            created = self.api.create_container(
+                s.image,
+                command=["sleep", "infinity"],
+                user=SANDBOX_USER,
+                working_dir=WORKSPACE,
+                environment=env,
+                labels={MANAGED_LABEL: "1", **s.labels},
+                host_config=host_config,
+                network_disabled=True,
+            )
+            self.id = created["Id"]
+            self.api.start(self.id)
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            self.close()
+            raise SandboxError(f"could not start a container from {s.image}: {e}") from e
+        return self
+
+    def close(self) -> None:
+        if self._closed or self.id is None:
+            self._closed = True
+            return
+        self._closed = True
+        try:
+            self.api.remove_container(self.id, force=True, v=True)
+        except docker.errors.NotFound:
+            pass
+        except (docker.errors.DockerException, requests.exceptions.RequestException):
+            # Left for `harness sandbox prune`, which finds it by its labels.
+            pass
+
+    def __enter__(self) -> DockerSandbox:
+        return self.start() if self.id is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def exec(
+        self,
+        cmd: str | list[str],
+        timeout: float,
+        cwd: str = WORKSPACE,
+        env: dict[str, str] | None = None,
+        stdin: bytes | None = None,
+        *,
+        head_bytes: int = 64 * 1024,
+        tail_bytes: int = 64 * 1024,
+    ) -> ExecResult:
+        """Run cmd (a string goes to `bash -c`) with a timeout that kills it and all it started."""
+        out, err = CappedBuffer(head_bytes, tail_bytes), CappedBuffer(head_bytes, tail_bytes)
+        timed_out, code, elapsed = self._run(cmd, timeout, cwd, env, stdin, out.write, err.write)
+        return ExecResult(
+            exit_code=code,
+            stdout=out.text(),
+            stderr=err.text(),
+            duration_s=elapsed,
+            timed_out=timed_out,
+            truncated=bool(out.omitted or err.omitted),
+        )
+
+    def _run(
+        self,
+        cmd: str | list[str],
+        timeout: float,
+        cwd: str,
+        env: dict[str, str] | None,
+        stdin: bytes | None,
+        on_stdout: Any,
+        on_stderr: Any,
+    ) -> tuple[bool, int | None, float]:
+        if self.id is None or self._closed:
+            raise SandboxError("sandbox is not running")
+        marker = uuid.uuid4().hex
+        argv = ["bash", "-c", cmd] if isinstance(cmd, str) else list(cmd)
+        # `timeout` puts the command in its own process group and kills that group; the marker in the
+        # environment lets _sweep find what escaped the group (setsid, daemons).
+        wrapped = ["timeout", "-k", str(KILL_GRACE_S), f"{max(timeout, 0.1):.3f}", *argv]
+        full_env = {**(env or {}), "HARNESS_EXEC": marker}
+        start = time.monotonic()
+        try:
+            exec_id = self.api.exec_create(
+                self.id,
+                wrapped,
+                stdin=stdin is not None,
+                user=SANDBOX_USER,
+                workdir=cwd,
+                environment=full_env,
+            )["Id"]
+            sock = _raw_socket(self.api.exec_start(exec_id, socket=True))
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            raise SandboxError(f"docker exec failed: {e}") from e
+        writer = None
+        if stdin is not None:
+            writer = threading.Thread(target=_feed, args=(sock, stdin), daemon=True)
+            writer.start()
+        deadline = start + timeout + KILL_GRACE_S + HARNESS_GRACE_S
+        gave_up = not _demux(sock, deadline, on_stdout, on_stderr)
+        try:
+            sock.close()
+        except OSError:
+            pass
+        elapsed = time.monotonic() - start
+        code: int | None = None
+        try:
+            info = self.api.exec_inspect(exec_id)
+            code = None if info.get("Running") else info.get("ExitCode")
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            raise SandboxError(f"docker exec inspect failed: {e}") from e
+        timed_out = gave_up or (code in (124, 137) and elapsed >= timeout)
+        if timed_out:
+            self._sweep(marker)
+        return timed_out, code, elapsed
+
+    def _sweep(self, marker: str) -> None:
+        """Kill every process still carrying this command's marker, using bash builtins only so it
+        still works when a fork bomb has used up the pids limit's headroom."""
+        script = (
+            'for p in /proc/[0-9]*; do mapfile -d "" e < "$p/environ" 2>/dev/null || continue; '
+            f'[[ " ${{e[*]}} " == *" HARNESS_EXEC={marker} "* ]] && kill -9 "${{p#/proc/}}" 2>/dev/null; '
+            "done; true"
+        )
+        try:
+            exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=SANDBOX_USER)["Id"]
+            self.api.exec_start(exec_id)
+        except (docker.errors.DockerException, requests.exceptions.RequestException):
+            pass
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def copy_in(self, src: Path, dest: str) -> None:
+        """Copy the contents of folder src into dest (created if needed)."""
+        data = tar_directory(src)
+        q = shlex.quote(dest)
+        res = self.exec(f"mkdir -p {q} && tar -x --no-same-owner -m -C {q}", timeout=120, stdin=data)
+        if not res.ok:
+            raise SandboxError(f"copying {src} into the sandbox failed: {res.output.strip()[-300:]}")
+
+    def copy_out(self, path: str, max_bytes: int) -> bytes:
+        """A tar of the folder at path; raises WorkspaceTooLarge past max_bytes."""
+        chunks: list[bytes] = []
+        size = 0
+
+        def collect(b: bytes) -> None:
+            nonlocal size
+            size += len(b)
+            if size <= max_bytes:
+                chunks.append(b)
+
+        err = CappedBuffer(4096, 4096)
+        timed_out, code, _ = self._run(
+            ["tar", "-c", "-C", path, "."], 300, WORKSPACE, None, None, collect, err.write
+        )
+        if size > max_bytes:
+            raise WorkspaceTooLarge(f"{path} holds more than {max_bytes // (1 << 20)} MiB")
+        if timed_out or code not in (0, 1):  # tar exits 1 when a file changed while being read
+            raise SandboxError(f"reading {path} out of the sandbox failed: {err.text().strip()[-300:]}")
+        return b"".join(chunks)
+
+    def read_file(self, path: str, max_bytes: int = 1 << 20) -> bytes:
+        chunks: list[bytes] = []
+        err = CappedBuffer(4096, 4096)
+        _, code, _ = self._run(
+            ["head", "-c", str(max_bytes), "--", path], 60, WORKSPACE, None, None, chunks.append, err.write
+        )
+        if code != 0:
+            raise FileNotFoundError(f"{path}: {err.text().strip()}")
+        return b"".join(chunks)
+
+    def write_file(self, path: str, data: bytes, mode: int = 0o644) -> None:
+        q = shlex.quote(path)
+        res = self.exec(f'mkdir -p -- "$(dirname {q})" && cat > {q} && chmod {mode:o} {q}', 60, stdin=data)
+        if not res.ok:
+            raise SandboxError(f"writing {path} failed: {res.output.strip()[-300:]}")
+
+
+class WorkspaceTooLarge(SandboxError):
+    """The agent left more in /workspace than the harness will carry to grading."""
+
+
+def _feed(sock: socket.socket, data: bytes) -> None:
+    try:
+        sock.sendall(data)
+        sock.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+
+
+def _demux(sock: socket.socket, deadline: float, on_stdout: Any, on_stderr: Any) -> bool:
+    """Read Docker's multiplexed exec stream until EOF (True) or the deadline (False)."""
+    pending = bytearray()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        sock.settimeout(min(left, 1.0))
+        try:
+            chunk = sock.recv(256 * 1024)
+        except TimeoutError:
+            continue
+        except OSError:
+            return True
+        if not chunk:
+            return True
+        pending += chunk
+        while len(pending) >= 8:
+            kind, size = pending[0], struct.unpack(">I", pending[4:8])[0]
+            if len(pending) < 8 + size:
+                break
+            payload = bytes(pending[8 : 8 + size])
+            del pending[: 8 + size]
+            (on_stderr if kind == 2 else on_stdout)(payload)

@@ -1,0 +1,199 @@
+"""Sandbox images: built from sandboxes/<name>/Dockerfile, tagged by a hash of the build context.
+
+Where a Dockerfile's Debian base image cannot be pulled (no registry reachable), it is made locally
+with debootstrap and `docker import`, under the very name the Dockerfile asks for, so no Dockerfile
+is edited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docker
+import docker.errors
+import requests
+
+from harness.errors import HarnessError
+from harness.paths import sandboxes_dir
+from harness.sandbox.docker import MANAGED_LABEL
+
+IMAGE_PREFIX = "harness-"
+DEBIAN_MIRROR = os.environ.get("HARNESS_DEBIAN_MIRROR", "http://deb.debian.org/debian")
+Log = Callable[[str], None]
+
+
+def available_images() -> list[str]:
+    root = sandboxes_dir()
+    return sorted(d.name for d in root.iterdir() if (d / "Dockerfile").is_file()) if root.is_dir() else []
+
+
+def context_dir(name: str) -> Path:
+    d = sandboxes_dir() / name
+    if not (d / "Dockerfile").is_file():
+        known = ", ".join(available_images()) or "none"
+        raise HarnessError(f"unknown sandbox image '{name}': no {d}/Dockerfile (images: {known})")
+    return d
+
+
+def context_hash(name: str) -> str:
+    d = context_dir(name)
+    h = hashlib.sha256()
+    for p in sorted(d.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(d).as_posix().encode() + b"\0")
+            h.update(b"X" if os.access(p, os.X_OK) else b"F")
+            h.update(p.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def image_tag(name: str) -> str:
+    return f"{IMAGE_PREFIX}{name}:{context_hash(name)}"
+
+
+def base_images(dockerfile: Path) -> list[str]:
+    """The external images named by FROM lines (stage names and build args excluded)."""
+    stages: set[str] = set()
+    bases: list[str] = []
+    for line in dockerfile.read_text().splitlines():
+        m = re.match(r"\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?", line, re.IGNORECASE)
+        if not m:
+            continue
+        ref = m.group(1)
+        if ref.lower() not in stages and "$" not in ref and ref != "scratch" and ref not in bases:
+            bases.append(ref)
+        if m.group(2):
+            stages.add(m.group(2).lower())
+    return bases
+
+
+def _exists(client: docker.DockerClient, ref: str) -> bool:
+    try:
+        client.images.get(ref)
+        return True
+    except docker.errors.ImageNotFound:
+        return False
+
+
+def ensure_base(client: docker.DockerClient, ref: str, log: Log) -> None:
+    """Make sure ref is present: already there, pulled, or (for Debian) bootstrapped offline."""
+    if _exists(client, ref):
+        return
+    repo, _, tag = ref.partition(":")
+    try:
+        log(f"pulling {ref}")
+        client.images.pull(repo, tag=tag or "latest")
+        return
+    except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+        reason = str(e).splitlines()[0][:120]
+    if repo.split("/")[-1] != "debian":
+        raise HarnessError(f"base image {ref} is not present and cannot be pulled ({reason})")
+    log(f"cannot pull {ref} ({reason}); making it locally with debootstrap")
+    bootstrap_debian(client, ref, log)
+
+
+def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log) -> None:
+    """Build a Debian base image with debootstrap (minbase) and import it as ref."""
+    suite = ref.partition(":")[2].removesuffix("-slim") or "bookworm"
+    if not re.fullmatch(r"[a-z]+", suite):
+        raise HarnessError(f"cannot bootstrap {ref}: tag must name a Debian suite, e.g. debian:bookworm-slim")
+    if shutil.which("debootstrap") is None:
+        raise HarnessError(
+            f"base image {ref} is missing and cannot be pulled; install debootstrap "
+            "(apt-get install -y debootstrap) so harness can make it locally"
+        )
+    if os.geteuid() != 0:
+        raise HarnessError(f"base image {ref} must be bootstrapped, which needs root: run as root once")
+    with tempfile.TemporaryDirectory(prefix="harness-rootfs-") as tmp:
+        rootfs = Path(tmp) / "rootfs"
+        cmd = ["debootstrap", "--variant=minbase", suite, str(rootfs), DEBIAN_MIRROR]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+            raise HarnessError(f"debootstrap {suite} failed: {tail[0]}")
+        for junk in ("var/cache/apt/archives", "var/lib/apt/lists"):
+            for p in (rootfs / junk).glob("*"):
+                if p.is_file():
+                    p.unlink()
+        log(f"importing {ref}")
+        tar = subprocess.run(["tar", "-C", str(rootfs), "-c", "."], capture_output=True, check=True).stdout
+        repo, _, tag = ref.partition(":")
+        client.api.import_image_from_data(
+            tar, repository=repo, tag=tag or "latest", changes=[f"LABEL {MANAGED_LABEL}=1", 'CMD ["bash"]']
+        )
+
+
+def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = False) -> str:
+    """Build sandboxes/<name> unless an image for its current context already exists; return the tag."""
+    tag = image_tag(name)
+    if not force and _exists(client, tag):
+        return tag
+    ctx = context_dir(name)
+    for base in base_images(ctx / "Dockerfile"):
+        ensure_base(client, base, log)
+    log(f"building {tag}")
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tf:
+        tf.add(str(ctx), arcname=".")
+    buf.seek(0)
+    lines: list[str] = []
+    try:
+        for chunk in client.api.build(
+            fileobj=buf,
+            custom_context=True,
+            tag=tag,
+            labels={MANAGED_LABEL: "1", "harness.image": name},
+            rm=True,
+            forcerm=True,
+            pull=False,
+            decode=True,
+        ):
+            if "stream" in chunk:
+                lines.extend(chunk["stream"].splitlines())
+            if "error" in chunk:
+                tail = "\n".join(lines[-15:])
+                raise HarnessError(f"building image '{name}' failed: {chunk['error'].strip()}\n{tail}")
+    except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+        raise HarnessError(f"building image '{name}' failed: {e}") from None
+    return tag
+
+
+def ensure_images(client: docker.DockerClient, names: set[str], log: Log) -> dict[str, tuple[str, str]]:
+    """Build whatever is missing; return name -> (tag, image id)."""
+    out: dict[str, tuple[str, str]] = {}
+    for name in sorted(names):
+        tag = build_image(client, name, log)
+        out[name] = (tag, client.images.get(tag).id)
+    return out
+
+
+def prune(client: docker.DockerClient, images: bool = False) -> tuple[int, int]:
+    """Remove every container (and, if asked, every image) the harness made, found by label."""
+    n_containers = n_images = 0
+    for c in client.containers.list(all=True, filters={"label": MANAGED_LABEL}):
+        try:
+            c.remove(force=True, v=True)
+            n_containers += 1
+        except docker.errors.NotFound:
+            pass
+    if images:
+        # Sandbox images before the base images they are layered on, which Docker will not drop first.
+        found = client.images.list(filters={"label": MANAGED_LABEL})
+        found.sort(key=lambda img: not any(t.startswith(IMAGE_PREFIX) for t in img.tags))
+        for img in found:
+            try:
+                client.images.remove(img.id, force=True)
+                n_images += 1
+            except docker.errors.NotFound:
+                pass
+            except docker.errors.APIError as e:
+                raise HarnessError(f"could not remove image {img.tags or img.id}: {e.explanation}") from None
+    return n_containers, n_images

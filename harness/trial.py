@@ -1,0 +1,185 @@
+"""One trial: agent sandbox -> diff -> fresh grading sandbox -> TrialResult. Never raises for
+infrastructure trouble: that becomes status=error with an error_kind, so the runner can retry it."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docker
+import docker.errors
+import requests
+
+from harness.agents.base import Agent, AgentLimits, AgentOutcome
+from harness.errors import SandboxError
+from harness.grading import (
+    MAX_DIFF_CHARS,
+    GitError,
+    WorkspaceRejected,
+    compute_diff,
+    extract_workspace,
+    grade,
+)
+from harness.results import TrialResult, utcnow
+from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
+from harness.sandbox.docker import DockerSandbox, WorkspaceTooLarge
+from harness.task import Task
+
+GIT_INIT = (
+    "git init -q && git add -A && "
+    "git -c user.name=harness -c user.email=harness@localhost commit -q --allow-empty -m starter"
+)
+
+
+@dataclass
+class TrialContext:
+    run_id: str
+    client: docker.DockerClient
+    images: dict[str, tuple[str, str]]  # image name -> (tag, id)
+    agent: Agent
+    model: Any
+    max_turns: int | None = None
+    max_tokens: int | None = None
+    max_cost_usd: float | None = None
+
+
+def trial_id(task_id: str, attempt: int) -> str:
+    return f"{task_id}@{attempt}"
+
+
+def _infra_kind(exc: BaseException) -> str | None:
+    if isinstance(exc, docker.errors.DockerException | requests.exceptions.RequestException | SandboxError):
+        return "sandbox"
+    kind = getattr(exc, "error_kind", None)
+    if isinstance(kind, str):
+        return kind
+    return None
+
+
+def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
+    tid = trial_id(task.id, attempt)
+    tag, image_id = ctx.images[task.spec.image]
+    started, t0 = utcnow(), time.monotonic()
+    labels = {"harness.run": ctx.run_id, "harness.trial": tid}
+    fields: dict[str, Any] = dict(
+        run_id=ctx.run_id,
+        trial_id=tid,
+        task_id=task.id,
+        suite=task.suite,
+        task_hash=task.content_hash,
+        language=task.spec.language,
+        difficulty=task.spec.difficulty,
+        tags=task.spec.tags,
+        family=task.spec.family,
+        agent=ctx.agent.name,
+        model=getattr(ctx.model, "name", None),
+        attempt=attempt,
+        image=tag,
+        image_id=image_id,
+        started_at=started,
+    )
+    outcome: AgentOutcome | None = None
+    agent_s = 0.0
+    try:
+        outcome, tar = _agent_phase(ctx, task, tag, labels)
+        agent_s = time.monotonic() - t0
+        fields.update(_outcome_fields(outcome, agent_s))
+        if outcome.error:
+            return TrialResult(
+                **fields,
+                status="error",
+                error_kind=outcome.error_kind or "agent",
+                message=outcome.error,
+                finished_at=utcnow(),
+                duration_s=time.monotonic() - t0,
+            )
+        with tempfile.TemporaryDirectory(prefix="harness-final-") as tmp:
+            final = Path(tmp) / "workspace"
+            dropped = extract_workspace(tar, final)
+            diff = compute_diff(task, final)
+        g = grade(task, diff, ctx.client, tag, labels)
+        return TrialResult(
+            **fields,
+            status="pass" if g.status == "pass" else "fail",
+            fail_reason=g.fail_reason,
+            tests=g.tests,
+            score=g.score,
+            grading_duration_s=g.duration_s,
+            diff=cap_text(diff, MAX_DIFF_CHARS, 0),
+            diff_truncated=len(diff) > MAX_DIFF_CHARS,
+            dropped_paths=dropped,
+            restored_paths=g.restored_paths,
+            log_tail=g.log_tail,
+            finished_at=utcnow(),
+            duration_s=time.monotonic() - t0,
+        )
+    except (WorkspaceTooLarge, WorkspaceRejected) as e:
+        # What the agent left is its own doing: a graded failure, not a harness error.
+        return TrialResult(
+            **fields,
+            status="fail",
+            fail_reason="workspace_rejected",
+            message=str(e),
+            finished_at=utcnow(),
+            duration_s=time.monotonic() - t0,
+        )
+    except GitError as e:
+        return _error(fields, "harness", str(e), t0)
+    except Exception as e:
+        kind = _infra_kind(e)
+        if kind is None:
+            detail = "".join(traceback.format_exception_only(e)).strip()
+            return _error(fields, "harness", f"unexpected {detail}", t0)
+        return _error(fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0)
+
+
+def _error(fields: dict[str, Any], kind: str, message: str, t0: float) -> TrialResult:
+    return TrialResult(
+        **fields, status="error", error_kind=kind, message=message, finished_at=utcnow(),
+        duration_s=time.monotonic() - t0,
+    )  # fmt: skip
+
+
+def _outcome_fields(outcome: AgentOutcome, agent_s: float) -> dict[str, Any]:
+    return dict(
+        agent_duration_s=agent_s,
+        stop_reason=outcome.stop_reason,
+        turns=outcome.turns,
+        usage=outcome.usage,
+        cost_usd=outcome.cost_usd,
+        agent_log_tail=cap_text(outcome.log, 2_000, 6_000),
+    )
+
+
+def _agent_phase(
+    ctx: TrialContext, task: Task, tag: str, labels: dict[str, str]
+) -> tuple[AgentOutcome, bytes]:
+    lim = task.spec.limits
+    spec = SandboxSpec(
+        image=tag,
+        memory_mb=lim.memory_mb,
+        cpus=lim.cpus,
+        pids=lim.pids,
+        workspace_mb=lim.workspace_mb,
+        tmp_mb=lim.tmp_mb,
+        labels={**labels, "harness.role": "agent"},
+    )
+    limits = AgentLimits(
+        wall_time_s=task.spec.agent.timeout_sec,
+        max_turns=ctx.max_turns,
+        max_tokens=ctx.max_tokens,
+        max_cost_usd=ctx.max_cost_usd,
+    )
+    with DockerSandbox(ctx.client, spec) as sb:
+        sb.copy_in(task.workspace_dir, WORKSPACE)
+        res = sb.exec(GIT_INIT, timeout=60)
+        if not res.ok:
+            raise SandboxError(f"git init in the sandbox failed: {res.output.strip()[-300:]}")
+        outcome = ctx.agent.run(task, sb, ctx.model, limits)
+        # Generous bound: the tmpfs caps what can be there; this caps what we carry to the host.
+        tar = sb.copy_out(WORKSPACE, max_bytes=(lim.workspace_mb + 16) << 20)
+    return outcome, tar
