@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up a fresh machine: a virtualenv with harness installed (.venv), a Docker engine, and the sandbox
+# images (a Debian base image is bootstrapped offline when it cannot be pulled). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[dev]'
+scripts/docker-up.sh
+.venv/bin/harness sandbox build

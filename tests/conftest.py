@@ -1,0 +1,59 @@
+"""Shared fixtures. Tests marked `docker` need a Docker engine: skipped when none answers locally,
+a failure when CI=true (CI must run them for real)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from harness.errors import DockerUnavailable
+
+REPO = Path(__file__).resolve().parent.parent
+SMOKE = REPO / "tasks" / "smoke"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def docker_client():  # type: ignore[no-untyped-def]
+    from harness.sandbox.docker import docker_client as connect
+
+    try:
+        return connect()
+    except DockerUnavailable as e:
+        if _in_ci():
+            pytest.fail(f"CI=true but no Docker engine: {e}")
+        pytest.skip(f"no Docker engine: {e}")
+
+
+@pytest.fixture(scope="session")
+def images(docker_client):  # type: ignore[no-untyped-def]
+    """Every sandbox image, built once per session (a no-op when already built)."""
+    from harness.sandbox.images import available_images, ensure_images
+
+    return ensure_images(docker_client, set(available_images()), lambda m: print(m))
+
+
+@pytest.fixture
+def results_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "results"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def task_copy(tmp_path: Path) -> Iterator[callable]:  # type: ignore[valid-type]
+    """Copy a smoke task into tmp_path so a test may change it."""
+
+    def make(name: str) -> Path:
+        dest = tmp_path / "tasks" / name
+        shutil.copytree(SMOKE / name, dest)
+        return dest
+
+    yield make
