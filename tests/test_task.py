@@ -111,5 +111,5 @@ def test_content_hash_changes_with_any_file(task_dir: Path) -> None:
 
 
 def test_unknown_suite_lists_known_ones() -> None:
-    with pytest.raises(TaskError, match="suites: .*smoke"):
+    with pytest.raises(TaskError, match=r"suites: .*smoke"):
         load_tasks(["no-such-suite"])
