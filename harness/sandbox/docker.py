@@ -213,6 +213,20 @@ class DockerSandbox:
             self._sweep(marker)
         return timed_out, code, elapsed
 
+    def open_stream(
+        self, argv: list[str], cwd: str = WORKSPACE, env: dict[str, str] | None = None
+    ) -> socket.socket:
+        """Start a long-lived process with stdin attached; returns the raw multiplexed stream socket."""
+        if self.id is None or self._closed:
+            raise SandboxError("sandbox is not running")
+        try:
+            exec_id = self.api.exec_create(
+                self.id, argv, stdin=True, user=SANDBOX_USER, workdir=cwd, environment=env or {}
+            )["Id"]
+            return _raw_socket(self.api.exec_start(exec_id, socket=True))
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            raise SandboxError(f"docker exec failed: {e}") from e
+
     def _sweep(self, marker: str) -> None:
         """Kill every process still carrying this command's marker, using bash builtins only so it
         still works when a fork bomb has used up the pids limit's headroom."""
