@@ -48,43 +48,52 @@ def _sigterm_as_interrupt() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
+Opt = typer.Option
+
+
 @app.command()
 def run(
     targets: Annotated[
-        list[str] | None, typer.Argument(help="Suite names, task folders or folders of tasks.")
+        list[str] | None, typer.Argument(help="Suites, task folders or folders of tasks.")
     ] = None,
-    agent: Annotated[str, typer.Option(help="Agent: oracle, nop, or module:Class.")] = "oracle",
+    agent: Annotated[str, Opt(help="oracle, nop, tools, loop, or module:Class.")] = "oracle",
     model: Annotated[
-        str | None, typer.Option(help="Model as provider/name, for model-driven agents.")
+        str | None, Opt(help="provider/name: openai/, anthropic/, ollama/, vllm/, fake/, replay/.")
     ] = None,
-    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Trials in flight at once.")] = 2,
-    attempts: Annotated[int, typer.Option(min=1, max=100, help="Attempts per task.")] = 1,
-    run_id: Annotated[
-        str | None, typer.Option(help="Results folder name; the same id resumes a run.")
-    ] = None,
+    concurrency: Annotated[int, Opt(min=1, max=64, help="Trials in flight at once.")] = 2,
+    attempts: Annotated[int, Opt(min=1, max=100, help="Attempts per task (for pass@k).")] = 1,
+    run_id: Annotated[str | None, Opt(help="Results folder name; the same id resumes a run.")] = None,
     results_dir: ResultsDir = None,
-    task: Annotated[
-        list[str] | None, typer.Option("--task", help="Only tasks whose id matches this glob.")
-    ] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only tasks with this tag.")] = None,
-    language: Annotated[
-        list[str] | None, typer.Option("--language", help="Only tasks in this language.")
-    ] = None,
-    difficulty: Annotated[
-        list[str] | None, typer.Option("--difficulty", help="easy, medium or hard.")
-    ] = None,
-    infra_retries: Annotated[
-        int, typer.Option(min=0, max=5, help="Re-runs of a trial after an infra error.")
-    ] = 1,
+    task: Annotated[list[str] | None, Opt("--task", help="Only tasks whose id matches this glob.")] = None,
+    tag: Annotated[list[str] | None, Opt("--tag", help="Only tasks with this tag.")] = None,
+    language: Annotated[list[str] | None, Opt("--language", help="Only tasks in this language.")] = None,
+    difficulty: Annotated[list[str] | None, Opt("--difficulty", help="easy, medium or hard.")] = None,
+    base_url: Annotated[str | None, Opt(help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp).")] = None,
+    temperature: Annotated[float | None, Opt(help="Sampling temperature.")] = None,
+    max_output_tokens: Annotated[int | None, Opt(min=1, help="Cap on tokens per model reply.")] = None,
+    reasoning_effort: Annotated[str | None, Opt(help="low, medium or high, for reasoning models.")] = None,
+    max_turns: Annotated[int | None, Opt(min=1, help="Per trial: model turns.")] = 50,
+    max_tokens: Annotated[int | None, Opt(min=1, help="Per trial: total tokens.")] = None,
+    max_cost: Annotated[float | None, Opt(min=0, help="Per trial: USD.")] = None,
+    max_tries: Annotated[int, Opt(min=1, max=10, help="loop agent: edit-test tries.")] = 2,
+    budget: Annotated[float | None, Opt(min=0, help="Per run: USD; no new trial starts once spent.")] = None,
+    infra_retries: Annotated[int, Opt(min=0, max=5, help="Re-runs of a trial after an infra error.")] = 1,
+    dry_run: Annotated[
+        bool, Opt("--dry-run", help="Print the trial count and a cost estimate; run nothing.")
+    ] = False,
 ) -> None:
     """Run an agent on tasks: each trial in a fresh sandbox, graded in another.
 
-    Example: [bold]harness run smoke --agent oracle --concurrency 2[/]
+    Example: [bold]harness run smoke --agent tools --model fake/smoke-solver --concurrency 2[/]
     """
     from harness.agents import load_agent
     from harness.config import RunConfig, default_run_id
-    from harness.display import RunProgress, summary_table
-    from harness.runner import Runner
+    from harness.display import RunProgress, fmt_cost, summary_table
+    from harness.estimate import estimate
+    from harness.models.base import ModelSettings, Usage
+    from harness.models.pricing import cost_usd, price_name, price_table_version
+    from harness.results import RunStore
+    from harness.runner import Runner, plan_run
     from harness.sandbox.docker import docker_client
     from harness.sandbox.images import ensure_images
     from harness.task import load_tasks
@@ -92,33 +101,54 @@ def run(
 
     agent_obj = load_agent(agent)
     if getattr(agent_obj, "needs_model", False) and not model:
-        raise HarnessError(f"agent '{agent}' needs a model: add --model provider/name (e.g. fake/solve)")
+        raise HarnessError(
+            f"agent '{agent}' needs a model: add --model provider/name (e.g. fake/smoke-solver)"
+        )
+    settings = ModelSettings(
+        temperature=temperature, max_output_tokens=max_output_tokens, reasoning_effort=reasoning_effort,
+        base_url=base_url,
+    )  # fmt: skip
+    rdir = _results_dir(results_dir)
+    model_obj = _make_model(model, settings, rdir) if model else None
+    pricing = price_name(model_obj) if model_obj is not None else ""
+    limited = budget is not None or max_cost is not None
+    if limited and model_obj is not None and cost_usd(pricing, Usage(input_tokens=1)) is None:
+        raise HarnessError(
+            f"--budget/--max-cost need a price for '{pricing}': add one in a file named by HARNESS_PRICES"
+        )
     config = RunConfig(
-        targets=targets or ["smoke"],
-        task_globs=task or [],
-        tags=tag or [],
-        languages=language or [],
-        difficulties=difficulty or [],
-        agent=agent,
-        model=model,
-        concurrency=concurrency,
-        attempts=attempts,
-        run_id=run_id or default_run_id(agent, model),
-        results_dir=_results_dir(results_dir),
-        infra_retries=infra_retries,
-    )
+        targets=targets or ["smoke"], task_globs=task or [], tags=tag or [], languages=language or [],
+        difficulties=difficulty or [], agent=agent, model=model, model_settings=settings.model_dump(mode="json"),
+        concurrency=concurrency, attempts=attempts, run_id=run_id or default_run_id(agent, model),
+        results_dir=rdir, infra_retries=infra_retries, max_turns=max_turns, max_tokens=max_tokens,
+        max_cost_usd=max_cost, max_tries=max_tries, run_budget_usd=budget,
+    )  # fmt: skip
     tasks = load_tasks(
         config.targets, task_globs=config.task_globs, tags=config.tags,
         languages=config.languages, difficulties=config.difficulties,
     )  # fmt: skip
     if not tasks:
         raise HarnessError("no task matches the given suites and filters")
+    store = RunStore(rdir, config.run_id)
+    plan = plan_run(config, tasks, store)
+    if dry_run:
+        est = estimate(model, pricing, len(plan.todo), rdir, max_cost)
+        console.print(
+            f"{len(tasks)} tasks x {attempts} attempts = {len(tasks) * attempts} trials; "
+            f"{len(plan.kept)} already done, [bold]{len(plan.todo)} to run[/] (run id {config.run_id})"
+        )
+        total = fmt_cost(est.total) if est.total is not None else "unknown"
+        console.print(f"estimated cost: [bold]{total}[/] ({est.basis})")
+        if est.upper_bound is not None:
+            console.print(f"upper bound from --max-cost: {fmt_cost(est.upper_bound)}")
+        return
     client = docker_client()
     images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]"))
-    ctx = TrialContext(run_id=config.run_id, client=client, images=images, agent=agent_obj, model=None)
-    runner = Runner(config, tasks, client, ctx)
-    plan = runner.plan()
-    store = runner.store
+    ctx = TrialContext(
+        run_id=config.run_id, client=client, images=images, agent=agent_obj, model=model_obj,
+        max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
+    )  # fmt: skip
+    runner = Runner(config, tasks, client, ctx, price_table_version=price_table_version() if model else None)
     if plan.kept:
         console.print(f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run")
     for tid in plan.stale:
@@ -135,10 +165,23 @@ def run(
             f"Resume with the same command and --run-id {config.run_id}"
         )
         raise typer.Exit(130) from None
-    console.print(
-        summary_table(results, title=f"run {config.run_id}: {agent}" + (f" / {model}" if model else ""))
-    )
+    title = f"run {config.run_id}: {agent}" + (f" / {model}" if model else "")
+    console.print(summary_table(results, title=title))
+    if runner.not_started:
+        console.print(
+            f"[yellow]budget of {fmt_cost(budget)} spent ({fmt_cost(runner.spent)}): "
+            f"{runner.not_started} trials not started[/]; raise --budget and rerun with --run-id {config.run_id}"
+        )
     console.print(f"results: {store.dir}")
+
+
+def _make_model(name: str, settings: Any, results_dir: Path) -> Any:
+    from harness.models.registry import create_model
+    from harness.models.replay import ReplayModel
+
+    if name.startswith("replay/"):
+        return ReplayModel.from_name(name, settings, results_dir=results_dir)
+    return create_model(name, settings)
 
 
 @tasks_app.command("list")

@@ -31,7 +31,8 @@ class RunConfig(BaseModel):
     )
     max_turns: int | None = Field(None, ge=1, description="Per-trial limit on model turns.")
     max_tokens: int | None = Field(None, ge=1, description="Per-trial limit on total tokens.")
-    max_cost_usd: float | None = Field(None, gt=0, description="Per-trial cost limit in USD.")
+    max_cost_usd: float | None = Field(None, ge=0, description="Per-trial cost limit in USD.")
+    max_tries: int = Field(2, ge=1, le=10, description="Edit-test tries of the loop agent.")
     run_budget_usd: float | None = Field(
         None, gt=0, description="Stop starting trials once the run spent this."
     )

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from harness.errors import HarnessError
+from harness.models.base import Usage
 
 SCHEMA_VERSION = 1
 Status = Literal["pass", "fail", "error"]
@@ -29,16 +30,6 @@ class TestCounts(BaseModel):
     failed: int = 0
     errors: int = 0
     skipped: int = 0
-
-
-class UsageTotals(BaseModel):
-    """Tokens as the provider reported them, summed over the trial's model calls."""
-
-    input_tokens: int = 0
-    output_tokens: int = 0
-    cache_read_tokens: int = 0
-    cache_write_tokens: int = 0
-    reasoning_tokens: int = 0
 
 
 class TrialResult(BaseModel):
@@ -70,8 +61,9 @@ class TrialResult(BaseModel):
     duration_s: float = 0.0
     infra_retries: int = 0
     stop_reason: str | None = None
+    agent_version: str | None = Field(None, description="Version of the agent's prompt, e.g. tools_v1.")
     turns: int | None = None
-    usage: UsageTotals | None = None
+    usage: Usage | None = Field(None, description="Tokens summed over the trial's model calls.")
     cost_usd: float | None = Field(None, description="None when a price is unknown, never a silent 0.")
     diff: str = ""
     diff_truncated: bool = False
@@ -84,6 +76,10 @@ class TrialResult(BaseModel):
     log_tail: str = Field("", description="Tail of the grading output.")
     agent_log_tail: str = ""
     transcript_path: str | None = None
+    tries: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Per try of the loop agent: edits well-formed, tests passed, graded.",
+    )
 
     @property
     def key(self) -> tuple[str, int]:

@@ -36,6 +36,33 @@ class RunPlan:
     stale: list[str] = field(default_factory=list)
 
 
+def plan_run(config: RunConfig, tasks: list[Task], store: RunStore) -> RunPlan:
+    """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks."""
+    done: dict[tuple[str, int], TrialResult] = {}
+    if store.exists():
+        prior = store.read_run()
+        mine, theirs = config.comparable(), prior.config
+        diffs = [k for k, v in mine.items() if theirs.get(k) != v]
+        if diffs:
+            k = diffs[0]
+            raise HarnessError(
+                f"run '{config.run_id}' exists with another {k} ({theirs.get(k)!r}, not {mine[k]!r}); "
+                "use a new --run-id, or the same options to resume it"
+            )
+        done = store.latest_by_key()
+    kept, stale, todo = [], [], []
+    for task in tasks:
+        for attempt in range(1, config.attempts + 1):
+            prev = done.get((task.id, attempt))
+            if prev and prev.status != "error" and prev.task_hash == task.content_hash:
+                kept.append(prev)
+                continue
+            if prev and prev.task_hash != task.content_hash:
+                stale.append(trial_id(task.id, attempt))
+            todo.append((task, attempt))
+    return RunPlan(todo=todo, kept=kept, stale=stale)
+
+
 def git_provenance() -> tuple[str | None, bool | None]:
     try:
         import git
@@ -54,42 +81,23 @@ class Runner:
         client: docker.DockerClient,
         ctx: TrialContext,
         events: RunEvents | None = None,
+        price_table_version: str | None = None,
     ) -> None:
         self.config = config
         self.tasks = tasks
         self.client = client
         self.ctx = ctx
         self.events = events or RunEvents()
+        self.price_table_version = price_table_version
         self.store = RunStore(config.results_dir, config.run_id)
         self.stop = threading.Event()
         self.info: RunInfo | None = None
+        self.spent = 0.0
+        self.not_started = 0  # trials the run budget kept from starting
+        self._lock = threading.Lock()
 
     def plan(self) -> RunPlan:
-        """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks."""
-        done: dict[tuple[str, int], TrialResult] = {}
-        if self.store.exists():
-            prior = self.store.read_run()
-            mine, theirs = self.config.comparable(), prior.config
-            diffs = [k for k, v in mine.items() if theirs.get(k) != v]
-            if diffs:
-                k = diffs[0]
-                raise HarnessError(
-                    f"run '{self.config.run_id}' exists with another {k} ({theirs.get(k)!r}, not {mine[k]!r}); "
-                    "use a new --run-id, or the same options to resume it"
-                )
-            done = self.store.latest_by_key()
-        hashes = {t.id: t.content_hash for t in self.tasks}
-        kept, stale, todo = [], [], []
-        for task in self.tasks:
-            for attempt in range(1, self.config.attempts + 1):
-                prev = done.get((task.id, attempt))
-                if prev and prev.status != "error" and prev.task_hash == hashes[task.id]:
-                    kept.append(prev)
-                    continue
-                if prev and prev.task_hash != hashes[task.id]:
-                    stale.append(trial_id(task.id, attempt))
-                todo.append((task, attempt))
-        return RunPlan(todo=todo, kept=kept, stale=stale)
+        return plan_run(self.config, self.tasks, self.store)
 
     def _start_info(self) -> RunInfo:
         now = utcnow()
@@ -99,7 +107,6 @@ class Runner:
             docker_version = self.client.version().get("Version")
         except Exception:
             docker_version = None
-        price_version = getattr(self.ctx.model, "price_table_version", None)
         return RunInfo(
             run_id=self.config.run_id,
             created_at=created,
@@ -109,7 +116,7 @@ class Runner:
             git_dirty=dirty,
             python=platform.python_version(),
             docker_version=docker_version,
-            price_table_version=price_version() if callable(price_version) else price_version,
+            price_table_version=self.price_table_version,
             config=self.config.model_dump(mode="json"),
             tasks={t.id: t.content_hash for t in self.tasks},
             images={name: image_id for name, (_, image_id) in self.ctx.images.items()},
@@ -121,6 +128,7 @@ class Runner:
         self.info = self._start_info()
         self.store.write_run(self.info)
         results = list(plan.kept)
+        self.spent = sum(r.cost_usd or 0.0 for r in plan.kept)
         pool = ThreadPoolExecutor(max_workers=self.config.concurrency, thread_name_prefix="trial")
         pending: set[Future[TrialResult | None]] = {pool.submit(self._one, t, a) for t, a in plan.todo}
         try:
@@ -147,8 +155,13 @@ class Runner:
     def _one(self, task: Task, attempt: int) -> TrialResult | None:
         tid = trial_id(task.id, attempt)
         result: TrialResult | None = None
+        budget = self.config.run_budget_usd
         for retry in range(self.config.infra_retries + 1):
             if self.stop.is_set():
+                return None
+            if budget is not None and self.spent >= budget:
+                with self._lock:
+                    self.not_started += 1
                 return None
             self.events.started(tid)
             result = run_trial(self.ctx, task, attempt)
@@ -160,6 +173,8 @@ class Runner:
             self.events.retrying(result)
         assert result is not None
         self.store.append(result)
+        with self._lock:
+            self.spent += result.cost_usd or 0.0
         return result
 
     def remove_containers(self) -> int:

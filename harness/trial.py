@@ -19,12 +19,13 @@ from harness.errors import SandboxError
 from harness.grading import (
     MAX_DIFF_CHARS,
     GitError,
+    GradeOutcome,
     WorkspaceRejected,
     compute_diff,
     extract_workspace,
     grade,
 )
-from harness.results import TrialResult, utcnow
+from harness.results import RunStore, TrialResult, utcnow
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
 from harness.sandbox.docker import DockerSandbox, WorkspaceTooLarge
 from harness.task import Task
@@ -45,6 +46,8 @@ class TrialContext:
     max_turns: int | None = None
     max_tokens: int | None = None
     max_cost_usd: float | None = None
+    store: RunStore | None = None
+    max_tries: int = 2
 
 
 def trial_id(task_id: str, attempt: int) -> str:
@@ -82,12 +85,16 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
         image_id=image_id,
         started_at=started,
     )
-    outcome: AgentOutcome | None = None
     agent_s = 0.0
     try:
-        outcome, tar = _agent_phase(ctx, task, tag, labels)
+        model = ctx.model
+        if model is not None and hasattr(model, "for_trial") and getattr(model, "trial_id", "") is None:
+            model = model.for_trial(tid)  # replay/<run_id>: this trial's recorded turns
+        outcome, tar = _agent_phase(ctx, task, tag, labels, model)
         agent_s = time.monotonic() - t0
         fields.update(_outcome_fields(outcome, agent_s))
+        if outcome.transcript is not None and ctx.store is not None:
+            fields["transcript_path"] = ctx.store.write_transcript(tid, outcome.transcript)
         if outcome.error:
             return TrialResult(
                 **fields,
@@ -102,6 +109,7 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             dropped = extract_workspace(tar, final)
             diff = compute_diff(task, final)
         g = grade(task, diff, ctx.client, tag, labels)
+        tries = _grade_tries(ctx, task, outcome, diff, g, tag, labels)
         return TrialResult(
             **fields,
             status="pass" if g.status == "pass" else "fail",
@@ -114,6 +122,7 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             dropped_paths=dropped,
             restored_paths=g.restored_paths,
             log_tail=g.log_tail,
+            tries=tries,
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
@@ -137,6 +146,19 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
         return _error(fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0)
 
 
+def _grade_tries(
+    ctx: TrialContext, task: Task, outcome: AgentOutcome, final_diff: str, final: GradeOutcome, tag: str,
+    labels: dict[str, str],
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Grade each intermediate try of an agent that records them (pass@try-1, pass@try-2, ...)."""
+    tries = []
+    for snap in outcome.snapshots:
+        g = final if snap["diff"] == final_diff else grade(task, snap["diff"], ctx.client, tag, labels)
+        record = {k: v for k, v in snap.items() if k != "diff"}
+        tries.append({**record, "status": g.status, "score": g.score})
+    return tries
+
+
 def _error(fields: dict[str, Any], kind: str, message: str, t0: float) -> TrialResult:
     return TrialResult(
         **fields, status="error", error_kind=kind, message=message, finished_at=utcnow(),
@@ -152,11 +174,12 @@ def _outcome_fields(outcome: AgentOutcome, agent_s: float) -> dict[str, Any]:
         usage=outcome.usage,
         cost_usd=outcome.cost_usd,
         agent_log_tail=cap_text(outcome.log, 2_000, 6_000),
+        agent_version=outcome.agent_version,
     )
 
 
 def _agent_phase(
-    ctx: TrialContext, task: Task, tag: str, labels: dict[str, str]
+    ctx: TrialContext, task: Task, tag: str, labels: dict[str, str], model: Any
 ) -> tuple[AgentOutcome, bytes]:
     lim = task.spec.limits
     spec = SandboxSpec(
@@ -173,13 +196,14 @@ def _agent_phase(
         max_turns=ctx.max_turns,
         max_tokens=ctx.max_tokens,
         max_cost_usd=ctx.max_cost_usd,
+        max_tries=ctx.max_tries,
     )
     with DockerSandbox(ctx.client, spec) as sb:
         sb.copy_in(task.workspace_dir, WORKSPACE)
         res = sb.exec(GIT_INIT, timeout=60)
         if not res.ok:
             raise SandboxError(f"git init in the sandbox failed: {res.output.strip()[-300:]}")
-        outcome = ctx.agent.run(task, sb, ctx.model, limits)
+        outcome = ctx.agent.run(task, sb, model, limits)
         # Generous bound: the tmpfs caps what can be there; this caps what we carry to the host.
         tar = sb.copy_out(WORKSPACE, max_bytes=(lim.workspace_mb + 16) << 20)
     return outcome, tar

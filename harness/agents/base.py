@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, Field
 
 from harness.errors import HarnessError
-from harness.results import UsageTotals
+from harness.models.base import Usage
 from harness.sandbox.base import Sandbox
 from harness.task import Task
 
@@ -22,15 +22,20 @@ class AgentLimits:
     max_turns: int | None = None
     max_tokens: int | None = None
     max_cost_usd: float | None = None
+    max_tries: int = 2
 
 
 class AgentOutcome(BaseModel):
     stop_reason: str = Field(description="Why the agent stopped: submitted, done, max_turns, timeout, ...")
     log: str = Field("", description="What the agent printed or ran, capped.")
     turns: int | None = None
-    usage: UsageTotals | None = None
+    usage: Usage | None = None
     cost_usd: float | None = None
-    transcript: list[dict[str, Any]] | None = None
+    transcript: dict[str, Any] | None = None
+    agent_version: str | None = None
+    snapshots: list[dict[str, Any]] = Field(
+        default_factory=list, description="Loop agent: one entry per try (its diff, whether edits parsed)."
+    )
     error: str | None = Field(None, description="Set when the agent hit an infrastructure failure.")
     error_kind: str | None = None
 
@@ -45,6 +50,8 @@ class Agent(Protocol):
 AGENTS: dict[str, str] = {
     "oracle": "harness.agents.oracle:OracleAgent",
     "nop": "harness.agents.nop:NopAgent",
+    "tools": "harness.agents.tools:ToolsAgent",
+    "loop": "harness.agents.loop:LoopAgent",
 }
 
 

@@ -282,9 +282,11 @@ class DockerSandbox:
             raise FileNotFoundError(f"{path}: {err.text().strip()}")
         return b"".join(chunks)
 
-    def write_file(self, path: str, data: bytes, mode: int = 0o644) -> None:
+    def write_file(self, path: str, data: bytes, mode: int | None = None) -> None:
+        """Write data to path (folders created); an existing file keeps its mode unless one is given."""
         q = shlex.quote(path)
-        res = self.exec(f'mkdir -p -- "$(dirname {q})" && cat > {q} && chmod {mode:o} {q}', 60, stdin=data)
+        chmod = f" && chmod {mode:o} {q}" if mode is not None else ""
+        res = self.exec(f'mkdir -p -- "$(dirname {q})" && cat > {q}{chmod}', 60, stdin=data)
         if not res.ok:
             raise SandboxError(f"writing {path} failed: {res.output.strip()[-300:]}")
 
