@@ -123,23 +123,27 @@ def summary_table(results: Iterable[TrialResult], title: str) -> Table:
     rate = f"{100 * n_pass / n_graded:.1f}%" if n_graded else "n/a"
     mean = f"{statistics.fmean(times):.1f}s" if times else "-"
     table.add_section()
-    table.add_row(
-        f"[bold]total: pass rate {rate}", "", f"[bold]{n_pass}/{n_graded}", str(n_err), "", mean, ""
-    )
+    table.add_row("[bold]total", "", f"[bold]{n_pass}/{n_graded}", str(n_err), "", mean, "")
+    table.caption = f"pass rate {rate} of graded trials; {n_err} infrastructure errors, counted apart"
+    table.caption_justify = "left"
     return table
 
 
 def trials_table(results: list[TrialResult], title: str) -> Table:
     table = Table(title=title, title_justify="left")
-    for col in ["trial", "status", "reason", "tests", "agent s", "grade s", "turns", "tokens in/out", "cost"]:
+    with_model = any(r.model for r in results)
+    cols = ["trial", "status", "reason", "tests", "agent s", "grade s"]
+    cols += ["turns", "tokens in/out", "cost"] if with_model else []
+    for col in cols:
         table.add_column(col)
     for r in sorted(results, key=lambda r: (r.task_id, r.attempt)):
         tests = f"{r.tests.passed}/{r.tests.total}" if r.tests else "-"
-        tokens = f"{r.usage.input_tokens}/{r.usage.output_tokens}" if r.usage else "-"
-        table.add_row(
+        row = [
             r.trial_id, f"[{STATUS_STYLE[r.status]}]{r.status}[/]", r.fail_reason or r.error_kind or r.stop_reason or "",
             tests, f"{r.agent_duration_s:.1f}", f"{r.grading_duration_s:.1f}",
-            str(r.turns) if r.turns is not None else "-", tokens,
-            "-" if r.model is None else fmt_cost(r.cost_usd),
-        )  # fmt: skip
+        ]  # fmt: skip
+        if with_model:
+            tokens = f"{r.usage.prompt_tokens}/{r.usage.output_tokens}" if r.usage else "-"
+            row += [str(r.turns) if r.turns is not None else "-", tokens, fmt_cost(r.cost_usd)]
+        table.add_row(*row)
     return table

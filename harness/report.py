@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.syntax import Syntax
 
@@ -32,6 +33,11 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
         )
     if r.message:
         head.append(f"message: {r.message}")
+    for step in r.tries:
+        head.append(
+            f"try {step['try']}: {step['edits']} edits, well-formed {step['well_formed']}, visible tests "
+            f"{step['visible_tests_passed']}, hidden tests {step['status']} (score {step['score']})"
+        )
     for label, paths in (("restored (protected)", r.restored_paths), ("dropped", r.dropped_paths)):
         if paths:
             head.append(f"{label}: {', '.join(paths)}")
@@ -43,10 +49,11 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
             body = msg.get("content") or ""
             for call in msg.get("tool_calls") or []:
                 body += f"\n→ {call.get('name')}({json.dumps(call.get('arguments'))[:2000]})"
-            console.print(Panel(body.strip()[:6000] or "(empty)", title=f"{i} {role}", title_align="left"))
+            title = f"{i} {role}" + (f" ({msg['name']})" if msg.get("name") else "")
+            console.print(Panel(escape(body.strip()[:6000]) or "(empty)", title=title, title_align="left"))
     elif r.agent_log_tail:
-        console.print(Panel(r.agent_log_tail, title="agent log (tail)", title_align="left"))
+        console.print(Panel(escape(r.agent_log_tail), title="agent log (tail)", title_align="left"))
     if r.diff:
         console.print(Panel(Syntax(r.diff[:20000], "diff", word_wrap=True), title="diff", title_align="left"))
     if r.log_tail:
-        console.print(Panel(r.log_tail, title="test output (tail)", title_align="left"))
+        console.print(Panel(escape(r.log_tail), title="test output (tail)", title_align="left"))

@@ -212,7 +212,7 @@ class Report(_ToDict):
 
     summaries: tuple[EntrySummary, ...]  # sorted by entry name
     comparisons: tuple[PairedResult, ...]  # one per unordered pair, entry_a < entry_b
-    pareto: ParetoResult  # on (cost_per_trial_usd, pass_at_1)
+    pareto: ParetoResult  # on (cost_per_trial_usd, pass_at_1); entries with no pass@1 are left out
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -610,7 +610,7 @@ def _sign_flip_p(cluster_sums: Sequence[float]) -> float:
     """
     observed = abs(math.fsum(cluster_sums))
     tol = 1e-9 * max(1.0, observed)  # sums of pass fractions are not exact in binary floating point
-    # All 2^G signed sums by doubling: G <= 12 means at most 4096 additions, no per-pattern loop.
+    # All 2^G signed sums by doubling: with G <= 12 that is at most 4096 sums, built without a per-pattern loop.
     sums = [0.0]
     for d in cluster_sums:
         sums = [s + d for s in sums] + [s - d for s in sums]
@@ -713,6 +713,8 @@ def pareto_frontier(points: Iterable[tuple[str, float | None, float]]) -> Pareto
     known: list[tuple[float, float, str]] = []
     unknown: list[str] = []
     for entry, cost, acc in points:
+        if math.isnan(acc) or (cost is not None and math.isnan(cost)):
+            raise ValueError(f"NaN in pareto point for {entry!r}; NaN would silently break the ordering")
         if cost is None:
             unknown.append(entry)
         else:
