@@ -265,6 +265,32 @@ def import_humaneval_cmd(
     console.print(f"[green]imported[/] {len(ids)} tasks into {dest}")
 
 
+@import_app.command("exercism")
+def import_exercism_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A track checkout, or a folder of <language>/exercises/practice/.")
+    ],
+    out: Annotated[Path | None, Opt(help="Destination folder (default: tasks/exercism).")] = None,
+    language: Annotated[list[str] | None, Opt("--language", help="Only this track (repeatable).")] = None,
+    force: Annotated[bool, Opt(help="Overwrite tasks in a non-empty destination.")] = False,
+) -> None:
+    """Import Exercism practice exercises (instructions, hidden tests, example solution as reference) for the
+    languages harness has sandbox images for.
+
+    Example: [bold]harness import exercism ~/polyglot-benchmark --out tasks/polyglot[/]
+    """
+    from harness.importers.exercism import import_exercism
+    from harness.paths import tasks_dir
+
+    dest = out or tasks_dir() / "exercism"
+    report = import_exercism(path, dest, languages=language, force=force)
+    for name, why in sorted(report.skipped.items()):
+        console.print(f"[yellow]skipped[/] {name}: {why}")
+    console.print(
+        f"[green]imported[/] {len(report.imported)} tasks into {dest} ({len(report.skipped)} skipped)"
+    )
+
+
 @sandbox_app.command("build")
 def sandbox_build(
     images: Annotated[

@@ -1,0 +1,63 @@
+"""Exercism import: a polyglot-layout folder and a single track checkout become valid tasks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness.errors import HarnessError
+from harness.importers.exercism import import_exercism
+from harness.task import load_tasks
+
+DATA = Path(__file__).parent / "data" / "exercism"
+
+
+def test_polyglot_layout(tmp_path: Path) -> None:
+    report = import_exercism(DATA, tmp_path / "out")
+    assert sorted(report.imported) == ["bash-leap", "go-leap", "python-leap", "python-word-count"]
+    assert (
+        list(report.skipped) == ["javascript/leap"]
+        and "no sandbox runner" in report.skipped["javascript/leap"]
+    )
+    tasks = {t.id: t for t in load_tasks([str(tmp_path / "out")])}
+    py = tasks["python-leap"]
+    assert py.spec.difficulty == "easy" and tasks["python-word-count"].spec.difficulty == "medium"
+    assert py.spec.family == "exercism-leap" and py.spec.source is not None
+    assert "leap_year(year) -> bool" in py.instruction and "`leap.py`" in py.instruction
+    assert (py.tests_dir / "leap_test.py").is_file() and not (py.workspace_dir / "leap_test.py").exists()
+    assert "year % 400" in (py.solution_dir / "leap.py").read_text()
+    assert not (py.workspace_dir / ".meta").exists() and not (py.workspace_dir / ".docs").exists()
+    go = tasks["go-leap"]
+    assert go.spec.grading.tests_dir == "." and set(go.spec.grading.protected) == {"go.mod", "leap_test.go"}
+    assert "BATS_RUN_SKIPPED=true" in tasks["bash-leap"].spec.grading.command
+
+
+def test_track_checkout_and_language_filter(tmp_path: Path) -> None:
+    report = import_exercism(DATA / "python", tmp_path / "a")
+    assert sorted(report.imported) == ["python-leap", "python-word-count"]
+    only_go = import_exercism(DATA, tmp_path / "b", languages=["go"])
+    assert only_go.imported == ["go-leap"]
+
+
+def test_bad_input(tmp_path: Path) -> None:
+    with pytest.raises(HarnessError, match="not a folder"):
+        import_exercism(tmp_path / "missing", tmp_path / "out")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(HarnessError, match="exercises/practice"):
+        import_exercism(tmp_path / "empty", tmp_path / "out2")
+
+
+@pytest.mark.docker
+def test_imported_tasks_validate(images, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli = [sys.executable, "-m", "harness.cli"]
+    proc = subprocess.run(
+        [*cli, "import", "exercism", str(DATA), "--out", str(tmp_path / "ex")], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and "imported 4 tasks" in proc.stdout, proc.stdout + proc.stderr
+    proc = subprocess.run(
+        [*cli, "tasks", "validate", "--run", str(tmp_path / "ex")], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and "all tasks valid" in proc.stdout, proc.stdout + proc.stderr
