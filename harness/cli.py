@@ -291,6 +291,27 @@ def import_exercism_cmd(
     )
 
 
+@tasks_app.command("new")
+def tasks_new(
+    task_id: Annotated[str, typer.Argument(help="Id of the new task (its folder name).")],
+    language: Annotated[str, Opt(help="python, node, go, rust, c or bash.")] = "python",
+    suite: Annotated[str, Opt(help="Suite folder under tasks/ to create it in.")] = "core",
+    dest: Annotated[Path | None, Opt(help="Parent folder instead of tasks/<suite>.")] = None,
+) -> None:
+    """Scaffold a task folder holding a tiny working example, to be replaced by the real task.
+
+    Example: [bold]harness tasks new py-csv-merge --language python && harness tasks validate --run tasks/core/py-csv-merge[/]
+    """
+    from harness.paths import tasks_dir
+    from harness.scaffold import new_task
+
+    folder = new_task(dest or tasks_dir() / suite, task_id, language)
+    console.print(
+        f"[green]created[/] {folder}: edit instruction.md, workspace/, tests/ and solution/, then run"
+    )
+    console.print(f"  harness tasks validate --run --repeat 3 {folder}")
+
+
 @sandbox_app.command("build")
 def sandbox_build(
     images: Annotated[
