@@ -211,10 +211,23 @@ def tasks_list(
         s = t.spec
         table.add_row(t.suite, t.id, s.language, s.difficulty, s.image, ", ".join(s.tags))
     console.print(table)
-    counts: dict[tuple[str, str], int] = {}
-    for t in tasks:
-        counts[(t.suite, t.spec.language)] = counts.get((t.suite, t.spec.language), 0) + 1
-    console.print(" ".join(f"{suite}/{lang}: {n}" for (suite, lang), n in sorted(counts.items())))
+    console.print(counts_table(tasks))
+
+
+def counts_table(tasks: list[Any]) -> Any:
+    """Tasks per suite and language, split by difficulty."""
+    from collections import Counter
+
+    from rich.table import Table
+
+    counts = Counter((t.suite, t.spec.language, t.spec.difficulty) for t in tasks)
+    table = Table(title="counts", title_justify="left")
+    for col in ["suite", "language", "easy", "medium", "hard", "total"]:
+        table.add_column(col, justify="left" if col in ("suite", "language") else "right")
+    for suite, lang in sorted({(s, lang) for s, lang, _ in counts}):
+        row = [counts[(suite, lang, d)] for d in ("easy", "medium", "hard")]
+        table.add_row(suite, lang, *map(str, row), str(sum(row)))
+    return table
 
 
 @tasks_app.command("validate")
