@@ -19,6 +19,9 @@ from harness.sandbox.docker import MANAGED_LABEL
 from harness.task import Task
 from harness.trial import TrialContext, run_trial, trial_id
 
+# Errors a second attempt cannot fix: a key the provider refuses stays refused.
+NOT_RETRIED = {"model_auth"}
+
 
 @dataclass
 class RunEvents:
@@ -168,7 +171,11 @@ class Runner:
             if self.stop.is_set():
                 return None  # an interrupted trial is unfinished, not a result
             result.infra_retries = retry
-            if result.status != "error" or retry == self.config.infra_retries:
+            if (
+                result.status != "error"
+                or result.error_kind in NOT_RETRIED
+                or retry == self.config.infra_retries
+            ):
                 break
             self.events.retrying(result)
         assert result is not None

@@ -418,7 +418,7 @@ def test_bad_key_errors_each_trial_with_one_request_per_attempt(bad_key_run: Bad
     _, records, requests = bad_key_run
     assert sorted(r["task_id"] for r in records) == ["py-duration-parse", "py-ledger-cents"]
     for r in records:
-        assert r["status"] == "error" and r["error_kind"] == "model", r
+        assert r["status"] == "error" and r["error_kind"] == "model_auth", r
         assert r["stop_reason"] == "model_error" and r["turns"] == 0
         assert r["message"].startswith("HTTP 401: ") and "Incorrect API key" in r["message"]
         assert "gave up" not in r["message"]  # no retries at the network edge
@@ -429,11 +429,6 @@ def test_bad_key_errors_each_trial_with_one_request_per_attempt(bad_key_run: Bad
 
 
 @pytest.mark.docker
-@pytest.mark.xfail(
-    strict=True,
-    reason="runner.py Runner._one re-runs every status=error trial (infra_retries), a 401 included: a bad "
-    "key costs a second sandbox and request per trial and can never succeed",
-)
 def test_bad_key_trial_is_not_rerun(bad_key_run: BadKeyRun) -> None:
     _, records, requests = bad_key_run
     assert [r["infra_retries"] for r in records] == [0, 0]

@@ -39,21 +39,11 @@ def test_search_replace_with_name_inside_the_fence() -> None:
     assert edits == [Edit("src/a.py", "x = 1\n", "x = 2\n")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edits.py parse_edits: the closing fence of a fenced SEARCH/REPLACE block is taken for an "
-    "opening fence, so a well-formed reply gets a spurious 'unclosed code fence' problem",
-)
 def test_fenced_search_replace_reports_no_problem() -> None:
     text = "```python\n" + block("src/a.py", "x = 1\n", "x = 2\n") + "```\n"
     assert parse_edits(text) == ([Edit("src/a.py", "x = 1\n", "x = 2\n")], [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edits.py parse_edits: after a fenced SEARCH/REPLACE block, the next whole-file block is lost "
-    "(its opening fence closes the stray fence, its closing fence opens an unclosed one)",
-)
 def test_whole_file_block_after_a_fenced_search_replace_is_kept() -> None:
     text = "```\n" + block("a.py", "x\n", "y\n") + "```\n\nc.py\n```\nnew\n```\n"
     edits, errors = parse_edits(text)
@@ -145,10 +135,6 @@ def test_file_name_decorations_are_removed(line: str) -> None:
     assert parse_edits(block(line, "a\n", "b\n"))[0] == [Edit("pkg/mod.py", "a\n", "b\n")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edits.py clean_path strips a 'File ' prefix but not 'File: ', the more common form",
-)
 def test_file_colon_prefix_is_removed() -> None:
     assert clean_path("File: pkg/mod.py") == "pkg/mod.py"
 

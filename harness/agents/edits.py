@@ -24,8 +24,10 @@ class EditParseError(ValueError):
 
 def clean_path(line: str) -> str | None:
     """The file name a model wrote above a block, without decoration (backticks, bold, colon)."""
-    name = line.strip().strip("`*:#").strip()
-    name = name.removeprefix("File").strip() if name.startswith("File ") else name
+    name = line.strip().strip("`*#").strip()
+    for prefix in ("File:", "file:", "File ", "Path:"):
+        name = name.removeprefix(prefix).strip()
+    name = name.strip("`*:").strip()
     if not name or not PATHLIKE.match(name) or name in {"=======", "python", "diff"}:
         return None
     norm = posixpath.normpath(name)
@@ -68,7 +70,12 @@ def parse_edits(text: str) -> tuple[list[Edit], list[str]]:
                 break
             body = lines[i + 1 : end]
             if any(b.strip() == SEARCH for b in body):
-                i += 1  # SEARCH/REPLACE inside a fence: parse its lines as they come
+                # SEARCH/REPLACE blocks inside a fence: the file name may be above the fence.
+                outer = _previous_path(lines, i)
+                inner, problems = parse_edits("\n".join(([outer] if outer else []) + body))
+                edits += inner
+                errors += problems
+                i = end + 1
                 continue
             path = _previous_path(lines, i)
             if path is not None:

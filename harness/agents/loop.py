@@ -9,6 +9,7 @@ from typing import Any
 from harness.agents.base import AgentLimits, AgentOutcome
 from harness.agents.edits import EditParseError, apply_edit, parse_edits
 from harness.agents.meter import AgentStop, ModelMeter, load_prompt, model_failure
+from harness.errors import SandboxError
 from harness.models.base import Message, Model, ModelError
 from harness.sandbox.base import WORKSPACE, Sandbox, cap_text
 from harness.task import Task
@@ -39,7 +40,8 @@ class LoopAgent:
                 for edit in edits:
                     try:
                         _apply(sandbox, edit)
-                    except EditParseError as e:
+                    except (EditParseError, SandboxError) as e:
+                        # A block naming a folder, or a path that cannot be written: tell the model.
                         problems.append(str(e))
                 if not edits and not problems:
                     problems.append("no edit blocks found in the reply")

@@ -105,6 +105,8 @@ class ModelMeter:
 def model_failure(exc: ModelError) -> tuple[str | None, str | None, str]:
     """(error, error_kind, stop_reason): an outage or a bad key is the harness's problem (error); a
     request the provider refuses (context too long) ends the agent and the workspace is graded."""
-    if isinstance(exc, ModelUnavailable | ModelAuthError):
+    if isinstance(exc, ModelAuthError):
+        return str(exc), "model_auth", "model_error"
+    if isinstance(exc, ModelUnavailable):
         return str(exc), "model", "model_error"
     return None, None, "model_request_error"

@@ -68,7 +68,13 @@ SUBMIT = _tool("submit", "Finish: your work in /workspace is final.", {"summary"
 
 
 class ToolError(Exception):
-    """A tool was misused; the message goes back to the model, the loop goes on."""
+    """A tool call failed; the message goes back to the model and the loop goes on. `malformed` marks a
+    call that was wrong in form (unknown tool, missing or mistyped argument), which counts towards the
+    format-error limit; an operation that merely failed (string not found) does not."""
+
+    def __init__(self, message: str, malformed: bool = False) -> None:
+        super().__init__(message)
+        self.malformed = malformed
 
 
 class ToolsAgent:
@@ -146,7 +152,7 @@ class ToolsAgent:
             return text, True
         except ToolError as e:
             log.append(f"[{call.name}] error: {e}")
-            return f"error: {e}", False
+            return f"error: {e}", not e.malformed
         except Submitted:
             log.append(f"[submit] {_brief(call.arguments)}")
             raise
@@ -155,11 +161,13 @@ class ToolsAgent:
         self, call: ToolCall, task: Task, sandbox: Sandbox, shell: ShellSession | None, meter: ModelMeter
     ) -> str:
         args = call.arguments
+        if call.name not in {t.name for t in TOOLS} | {"run_tests", "submit"}:
+            raise ToolError(f"unknown tool '{call.name}'", malformed=True)
         if call.name == "submit":
             raise Submitted(str(args.get("summary", "")))
         if call.name == "bash":
             command = _arg(args, "command", str)
-            timeout = min(float(args.get("timeout") or DEFAULT_CMD_TIMEOUT), max(meter.remaining_s(), 1.0))
+            timeout = min(_number(args, "timeout", DEFAULT_CMD_TIMEOUT), max(meter.remaining_s(), 1.0))
             res = shell.run(command, timeout) if shell else sandbox.exec(command, timeout)
             return _exec_text(res.output, res.exit_code, res.timed_out)
         if call.name == "run_tests":
@@ -172,10 +180,9 @@ class ToolsAgent:
         path = _path(_arg(args, "path", str))
         if call.name == "read_file":
             text = _read(sandbox, path)
-            start, end = args.get("start_line"), args.get("end_line")
-            if start is not None or end is not None:
+            if args.get("start_line") is not None or args.get("end_line") is not None:
                 lines = text.splitlines(keepends=True)
-                s, e = int(start or 1), int(end or len(lines))
+                s, e = int(_number(args, "start_line", 1)), int(_number(args, "end_line", len(lines)))
                 text = "".join(lines[max(s, 1) - 1 : e])
             return cap_text(text, READ_LIMIT // 2, READ_LIMIT // 2) or "(empty file)"
         if call.name == "write_file":
@@ -194,14 +201,24 @@ class ToolsAgent:
                 raise ToolError(f"old_string occurs {count} times in {path}; add context to make it unique")
             _write(sandbox, path, text.replace(old, new))
             return f"replaced {count if args.get('replace_all') else 1} occurrence(s) in {path}"
-        raise ToolError(f"unknown tool '{call.name}'")
+        raise ToolError(f"unknown tool '{call.name}'", malformed=True)
+
+
+def _number(args: dict[str, Any], key: str, default: float) -> float:
+    value = args.get(key)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ToolError(f"argument '{key}' must be a number, not {value!r}", malformed=True) from None
 
 
 def _arg(args: dict[str, Any], key: str, kind: type) -> Any:
     if key not in args:
-        raise ToolError(f"missing argument '{key}'")
+        raise ToolError(f"missing argument '{key}'", malformed=True)
     if not isinstance(args[key], kind):
-        raise ToolError(f"argument '{key}' must be a {kind.__name__}")
+        raise ToolError(f"argument '{key}' must be a {kind.__name__}", malformed=True)
     return args[key]
 
 

@@ -23,7 +23,18 @@ from harness.models.base import (
     Usage,
 )
 from harness.models.pricing import cost_usd, price_name, price_table_version
-from harness.models.registry import check_credentials, create_model, known_providers
+
+_LAZY = {"check_credentials", "create_model", "known_providers"}
+
+
+def __getattr__(name: str) -> object:
+    # The registry imports both provider SDKs (slow); load it only when a model is actually made.
+    if name in _LAZY:
+        from harness.models import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module 'harness.models' has no attribute {name!r}")
+
 
 __all__ = [
     "Message",
