@@ -1,0 +1,184 @@
+#!/usr/bin/env bats
+# Hidden tests for the new list options and the edit command of todo.sh.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+    TODO="$BATS_TEST_DIRNAME/../todo.sh"
+    cd "$BATS_TEST_TMPDIR"
+    export TODO_FILE="$BATS_TEST_TMPDIR/list file.txt"
+}
+
+three() {
+    bash "$TODO" add buy milk > /dev/null
+    bash "$TODO" add 'say "hi"' > /dev/null
+    bash "$TODO" add water plants > /dev/null
+    bash "$TODO" done 1 > /dev/null
+}
+
+@test "the example from the task description" {
+    bash "$TODO" add buy milk; bash "$TODO" add 'say "hi"'; bash "$TODO" done 1
+    run --separate-stderr bash "$TODO" list --json
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":2,"text":"say \"hi\"","done":false}]' ]
+    run bash "$TODO" list --pending
+    [ "$output" = '2 [ ] say "hi"' ]
+}
+
+@test "--json on an empty list is []" {
+    run --separate-stderr bash "$TODO" list --json
+    [ "$status" -eq 0 ]
+    [ "$output" = "[]" ]
+}
+
+@test "--json output is one line of valid JSON" {
+    three
+    run bash "$TODO" list --json
+    [ "${#lines[@]}" -eq 1 ]
+    printf '%s' "$output" | jq -e 'length == 3' > /dev/null
+}
+
+@test "--json escapes backslashes, quotes and keeps odd characters" {
+    bash "$TODO" add 'C:\temp\new folder' > /dev/null
+    bash "$TODO" add '100% done, "really"' > /dev/null
+    bash "$TODO" add 'café — naïve 日本' > /dev/null
+    bash "$TODO" add '$HOME `x` *' > /dev/null
+    run bash "$TODO" list --json
+    [ "$status" -eq 0 ]
+    [ "$output" = '[{"id":1,"text":"C:\\temp\\new folder","done":false},{"id":2,"text":"100% done, \"really\"","done":false},{"id":3,"text":"café — naïve 日本","done":false},{"id":4,"text":"$HOME `x` *","done":false}]' ]
+    [ "$(printf '%s' "$output" | jq -r '.[0].text')" = 'C:\temp\new folder' ]
+}
+
+@test "--json ids are numbers and follow the file" {
+    three
+    bash "$TODO" rm 2 > /dev/null
+    bash "$TODO" add again > /dev/null
+    run bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":3,"text":"water plants","done":false},{"id":4,"text":"again","done":false}]' ]
+}
+
+@test "--pending and --done filter the text listing" {
+    three
+    run --separate-stderr bash "$TODO" list --pending
+    [ "$status" -eq 0 ]
+    [ "$output" = '2 [ ] say "hi"
+3 [ ] water plants' ]
+    run --separate-stderr bash "$TODO" list --done
+    [ "$status" -eq 0 ]
+    [ "$output" = "1 [x] buy milk" ]
+}
+
+@test "filters combine with --json, in any order" {
+    three
+    run bash "$TODO" list --json --done
+    [ "$output" = '[{"id":1,"text":"buy milk","done":true}]' ]
+    run bash "$TODO" list --pending --json
+    [ "$output" = '[{"id":2,"text":"say \"hi\"","done":false},{"id":3,"text":"water plants","done":false}]' ]
+}
+
+@test "a filter matching nothing" {
+    bash "$TODO" add only pending > /dev/null
+    run --separate-stderr bash "$TODO" list --done
+    [ "$status" -eq 0 ]
+    [ -z "$output" ]
+    run bash "$TODO" list --done --json
+    [ "$output" = "[]" ]
+}
+
+@test "list usage errors: both filters, unknown options, arguments" {
+    three
+    for args in "--pending --done" "--done --pending" "--all" "--json extra" "-j"; do
+        # shellcheck disable=SC2086
+        run --separate-stderr bash "$TODO" list $args
+        echo "args '$args': status $status"
+        [ "$status" -eq 64 ]
+        [ -z "$output" ]
+        [[ "$stderr" == "usage: todo.sh"* ]]
+    done
+}
+
+@test "the usage text mentions edit and --json" {
+    run --separate-stderr bash "$TODO" nope
+    [ "$status" -eq 64 ]
+    [[ "$stderr" == *edit* ]]
+    [[ "$stderr" == *--json* ]]
+}
+
+@test "edit replaces the text, keeps id, place and done state" {
+    three
+    run --separate-stderr bash "$TODO" edit 1 buy oat   milk
+    [ "$status" -eq 0 ]
+    [ "$output" = "edited 1" ]
+    [ -z "$stderr" ]
+    run bash "$TODO" list
+    [ "$output" = '1 [x] buy oat milk
+2 [ ] say "hi"
+3 [ ] water plants' ]
+}
+
+@test "edit a middle item; later adds continue the numbering" {
+    three
+    bash "$TODO" edit 2 "say 'hello'" > /dev/null
+    run bash "$TODO" add new
+    [ "$output" = "added 4" ]
+    run bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":2,"text":"say '"'"'hello'"'"'","done":false},{"id":3,"text":"water plants","done":false},{"id":4,"text":"new","done":false}]' ]
+}
+
+@test "edit keeps backslashes and percent signs exactly" {
+    bash "$TODO" add x > /dev/null
+    run bash "$TODO" edit 1 'path\to\file \n 50%'
+    [ "$output" = "edited 1" ]
+    run bash "$TODO" list
+    [ "$output" = '1 [ ] path\to\file \n 50%' ]
+    run bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"path\\to\\file \\n 50%","done":false}]' ]
+}
+
+@test "edit turns tabs into spaces" {
+    bash "$TODO" add x > /dev/null
+    bash "$TODO" edit 1 $'a\tb' > /dev/null
+    run bash "$TODO" list
+    [ "$output" = "1 [ ] a b" ]
+}
+
+@test "edit errors: unknown id, invalid id, missing text" {
+    three
+    run --separate-stderr bash "$TODO" edit 9 text
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "todo: no item 9" ]
+    run --separate-stderr bash "$TODO" edit one text
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "todo: invalid id: one" ]
+    run --separate-stderr bash "$TODO" edit 1
+    [ "$status" -eq 64 ]
+    run --separate-stderr bash "$TODO" edit
+    [ "$status" -eq 64 ]
+    run --separate-stderr bash "$TODO" edit 1 ""
+    [ "$status" -eq 64 ]
+    run bash "$TODO" list
+    [ "$output" = '1 [x] buy milk
+2 [ ] say "hi"
+3 [ ] water plants' ]
+}
+
+@test "edit with TODO_FILE unset uses ./todo.txt" {
+    unset TODO_FILE
+    bash "$TODO" add first > /dev/null
+    bash "$TODO" edit 1 second > /dev/null
+    run bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"second","done":false}]' ]
+}
+
+@test "existing commands still work after edits" {
+    three
+    bash "$TODO" edit 3 water the plants > /dev/null
+    run bash "$TODO" done 3
+    [ "$output" = "done 3" ]
+    run bash "$TODO" rm 1
+    [ "$output" = "removed 1" ]
+    run bash "$TODO" list
+    [ "$output" = '2 [ ] say "hi"
+3 [x] water the plants' ]
+}
