@@ -1,0 +1,3 @@
+module example.com/csvpick
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/depgraph
+
+go 1.19

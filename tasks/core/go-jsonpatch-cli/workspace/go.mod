@@ -1,0 +1,3 @@
+module example.com/jsonpatch
+
+go 1.19

@@ -1,0 +1,3 @@
+package main
+
+// JSON Pointer (RFC 6901) helpers go here.
