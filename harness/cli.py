@@ -451,7 +451,7 @@ def leaderboard(
     if output_format in ("md", "all"):
         text = render_markdown(board)
         (target / "leaderboard.md").write_text(text)
-        console.print(text, markup=False, highlight=False)
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
         console.print(f"written: {target / 'leaderboard.md'}")
     if output_format == "all":
         (target / "leaderboard.json").write_text(json.dumps(to_json(board), indent=1) + "\n")

@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 import time
@@ -37,7 +38,8 @@ MAX_WORKSPACE_FILES = 20_000
 DEFAULT_PROTECTED = [
     # Python
     "conftest.py", "sitecustomize.py", "usercustomize.py", "*.pth", "pytest.ini", ".pytest.ini",
-    "tox.ini", "setup.cfg", "pyproject.toml", "pytest.py", "_pytest", "pluggy", "py.py",
+    "tox.ini", "setup.cfg", "pyproject.toml", "pytest.py", "pytest", "_pytest", "pluggy", "py.py",
+    "*.dist-info", "*.egg-info",
     # JavaScript
     "package.json", "package-lock.json", ".npmrc", "node_modules", ".mocharc*", "jest.config.*",
     "vitest.config.*", ".node-version",
@@ -99,6 +101,9 @@ def extract_workspace(tar_bytes: bytes, dest: Path) -> list[str]:
             if SKIPPED_NAMES & set(rel.parts):
                 continue
             target = dest / rel
+            if not _inside(root, target.parent):
+                dropped.append(f"{name} (written through a link that leads outside the workspace)")
+                continue
             if m.isdir():
                 target.mkdir(parents=True, exist_ok=True)
             elif m.isreg():
@@ -121,7 +126,14 @@ def extract_workspace(tar_bytes: bytes, dest: Path) -> list[str]:
             else:
                 kind = "hard link" if m.islnk() else "special file"
                 dropped.append(f"{name} ({kind})")
+    dropped += _drop_escaping_links(dest)
     return dropped
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Whether path, with every link along it followed (chains too), stays inside root."""
+    real = os.path.realpath(path)
+    return real == str(root) or real.startswith(str(root) + os.sep)
 
 
 class WorkspaceRejected(Exception):
@@ -193,6 +205,7 @@ def build_grading_tree(task: Task, diff: str, dest: Path) -> list[str]:
             stdin=diff.encode("utf-8", "surrogateescape"),
         )
     shutil.rmtree(dest / ".git")
+    _drop_escaping_links(dest)
     patterns = protected_patterns(task)
     restored: set[str] = set()
     present = {p.relative_to(dest).as_posix() for p in dest.rglob("*") if not p.is_dir() or p.is_symlink()}
@@ -208,11 +221,15 @@ def build_grading_tree(task: Task, diff: str, dest: Path) -> list[str]:
     for rel in sorted(starter):
         src = task.workspace_dir / rel
         if is_protected(rel, patterns) and (src.is_file() or src.is_symlink()):
+            if rel not in present:
+                restored.add(rel)  # the agent deleted it
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             if (dest / rel).is_dir() and not (dest / rel).is_symlink():
                 shutil.rmtree(dest / rel)
                 restored.add(rel)
             shutil.copy2(src, dest / rel, follow_symlinks=False)
+    if task.spec.language == "python":
+        restored |= _drop_shadow_modules(dest, task)
     _drop_escaping_links(dest)
     tests_dest = dest / task.spec.grading.tests_dir
     if tests_dest.is_symlink() or tests_dest.is_file():
@@ -221,19 +238,47 @@ def build_grading_tree(task: Task, diff: str, dest: Path) -> list[str]:
     return sorted(restored)
 
 
+# `python -m pytest` puts the workspace first on sys.path, so a new top-level module named like one of
+# these would replace it for the test run.
+SHADOWED = frozenset(sys.stdlib_module_names) | {
+    "pytest",
+    "_pytest",
+    "pluggy",
+    "py",
+    "iniconfig",
+    "packaging",
+}
+
+
+def _drop_shadow_modules(dest: Path, task: Task) -> set[str]:
+    """Remove new top-level modules or packages that would shadow the standard library or pytest."""
+    removed = set()
+    for p in dest.iterdir():
+        stem = p.name.split(".")[0] if p.is_file() or p.is_symlink() else p.name
+        is_module = p.is_dir() or p.suffix in {".py", ".pyc", ".so", ".pyd"}
+        if is_module and stem in SHADOWED and not (task.workspace_dir / p.name).exists():
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+            removed.add(p.name)
+    return removed
+
+
 def _same(a: Path, b: Path) -> bool:
     if a.is_symlink() or b.is_symlink():
         return a.is_symlink() and b.is_symlink() and a.readlink() == b.readlink()
     return a.is_file() and b.is_file() and a.read_bytes() == b.read_bytes()
 
 
-def _drop_escaping_links(root: Path) -> None:
-    real = root.resolve()
-    for p in list(root.rglob("*")):
-        if p.is_symlink():
-            target = Path(os.path.normpath(p.parent / os.readlink(p)))
-            if os.readlink(p).startswith("/") or not (target == real or real in target.parents):
-                p.unlink()
+def _drop_escaping_links(root: Path) -> list[str]:
+    """Remove links that lead out of root once fully resolved; return what was removed and why."""
+    real_root = Path(os.path.realpath(root))
+    dropped = []
+    for p in sorted(root.rglob("*"), key=lambda q: len(q.parts)):
+        if p.is_symlink() and not _inside(real_root, p):
+            dropped.append(
+                f"{p.relative_to(root).as_posix()} (link to {os.readlink(p)}, outside the workspace)"
+            )
+            p.unlink()
+    return dropped
 
 
 # -- running the tests ----------------------------------------------------------------------------

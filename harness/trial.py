@@ -204,6 +204,8 @@ def _agent_phase(
         if not res.ok:
             raise SandboxError(f"git init in the sandbox failed: {res.output.strip()[-300:]}")
         outcome = ctx.agent.run(task, sb, model, limits)
+        # Nothing the agent left running may write into, or starve, the read-out below.
+        sb.kill_all()
         # Generous bound: the tmpfs caps what can be there; this caps what we carry to the host.
         tar = sb.copy_out(WORKSPACE, max_bytes=(lim.workspace_mb + 16) << 20)
     return outcome, tar

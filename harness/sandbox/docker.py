@@ -26,7 +26,6 @@ from harness.errors import DockerUnavailable, SandboxError
 from harness.sandbox.base import SANDBOX_USER, WORKSPACE, CappedBuffer, ExecResult, SandboxSpec
 
 MANAGED_LABEL = "harness.managed"
-KILL_GRACE_S = 3.0
 # Beyond the in-container `timeout`, how long the harness waits before it gives up on the stream.
 HARNESS_GRACE_S = 15.0
 
@@ -75,6 +74,7 @@ class DockerSandbox:
         self.spec = spec
         self.id: str | None = None
         self._closed = False
+        self._keep: list[str] = []
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -111,6 +111,9 @@ class DockerSandbox:
             )
             self.id = created["Id"]
             self.api.start(self.id)
+            # The keep-alive process under init: the one process kill_all must spare.
+            children = self.exec("cat /proc/1/task/1/children", timeout=30).stdout.split()
+            self._keep = [pid for pid in children if pid.isdigit()]
         except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
             self.close()
             raise SandboxError(f"could not start a container from {s.image}: {e}") from e
@@ -176,7 +179,7 @@ class DockerSandbox:
         argv = ["bash", "-c", cmd] if isinstance(cmd, str) else list(cmd)
         # `timeout` puts the command in its own process group and kills that group; the marker in the
         # environment lets _sweep find what escaped the group (setsid, daemons).
-        wrapped = ["timeout", "-k", str(KILL_GRACE_S), f"{max(timeout, 0.1):.3f}", *argv]
+        wrapped = ["timeout", "-s", "KILL", f"{max(timeout, 0.1):.3f}", *argv]
         full_env = {**(env or {}), "HARNESS_EXEC": marker}
         start = time.monotonic()
         try:
@@ -195,7 +198,7 @@ class DockerSandbox:
         if stdin is not None:
             writer = threading.Thread(target=_feed, args=(sock, stdin), daemon=True)
             writer.start()
-        deadline = start + timeout + KILL_GRACE_S + HARNESS_GRACE_S
+        deadline = start + timeout + HARNESS_GRACE_S
         gave_up = not _demux(sock, deadline, on_stdout, on_stderr)
         try:
             sock.close()
@@ -227,13 +230,39 @@ class DockerSandbox:
         except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
             raise SandboxError(f"docker exec failed: {e}") from e
 
+    def kill_all(self) -> None:
+        """Stop, then kill, every process but init and its keep-alive, in passes until none is left
+        running, so nothing the agent started can touch what is read out of the sandbox next. The pids
+        limit is raised a little first, so a sandbox whose pids an agent used up can still run this."""
+        try:
+            self.api._post_json(
+                self.api._url("/containers/{0}/update", self.id), data={"PidsLimit": self.spec.pids + 64}
+            )
+        except (docker.errors.DockerException, requests.exceptions.RequestException):
+            pass
+        keep = " ".join(["1", *self._keep])
+        script = (
+            f'keep=" {keep} $$ $PPID "; '
+            "for pass in 1 2 3 4 5 6 7 8; do left=0; "
+            'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] && continue; '
+            'read -r st < "$p/stat" 2>/dev/null || continue; st=${st##*) }; '
+            '[[ ${st%% *} == [TZXt] ]] && continue; kill -STOP "$pid" 2>/dev/null && left=1; done; '
+            "[[ $left == 0 ]] && break; done; "
+            'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] || kill -KILL "$pid" 2>/dev/null; done; true'
+        )
+        res = self.exec(script, timeout=60)
+        if not res.ok:
+            raise SandboxError(f"could not stop the sandbox's processes: {res.output.strip()[-300:]}")
+
     def _sweep(self, marker: str) -> None:
         """Kill every process still carrying this command's marker, using bash builtins only so it
         still works when a fork bomb has used up the pids limit's headroom."""
+        # Several passes: a process forking while the first pass runs is caught by the next.
         script = (
+            "for pass in 1 2 3; do "
             'for p in /proc/[0-9]*; do mapfile -d "" e < "$p/environ" 2>/dev/null || continue; '
             f'[[ " ${{e[*]}} " == *" HARNESS_EXEC={marker} "* ]] && kill -9 "${{p#/proc/}}" 2>/dev/null; '
-            "done; true"
+            "done; done; true"
         )
         try:
             exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=SANDBOX_USER)["Id"]

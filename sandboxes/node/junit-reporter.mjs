@@ -183,6 +183,9 @@ export default async function* junitReporter(source) {
     } else if (failed) {
       const kind = isFileLevel || ERROR_KINDS.has(err.failureType) ? 'error' : 'failure';
       entry.cases.push({ name, classname, time, kind, err, fileLevel: isFileLevel });
+    } else if (isFileLevel) {
+      // The file "passed" without running a test: e.g. it exited 0 on import. That proves nothing.
+      entry.cases.push({ name, classname, time, kind: 'skipped', reason: 'the file ran no test' });
     } else {
       entry.cases.push({ name, classname, time, kind: 'pass' });
     }
