@@ -14,12 +14,11 @@ from harness.models.base import (
     ModelError,
     ModelResponse,
     ModelSettings,
-    ModelUnavailable,
     ToolCall,
     ToolSpec,
     Usage,
 )
-from harness.models.retry import call_with_retry, error_for_status
+from harness.models.retry import call_with_retry, translate_sdk_error
 
 KEY_ENV = "ANTHROPIC_API_KEY"
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -118,14 +117,7 @@ def response_from_anthropic(message: Any, latency_s: float) -> ModelResponse:
 
 
 def translate_error(exc: anthropic.AnthropicError) -> ModelError:
-    """Map an SDK exception onto our error types (the retry policy reads `.retryable`)."""
-    if isinstance(exc, anthropic.APIStatusError):
-        return error_for_status(exc.status_code, exc.message, exc.response.headers)
-    if isinstance(exc, anthropic.APITimeoutError):
-        return ModelUnavailable(f"timed out: {exc}")
-    if isinstance(exc, anthropic.APIConnectionError):
-        return ModelUnavailable(f"connection failed: {exc}")
-    return ModelError(f"{type(exc).__name__}: {exc}")
+    return translate_sdk_error(exc, anthropic)
 
 
 class AnthropicModel:

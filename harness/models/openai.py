@@ -16,13 +16,12 @@ from harness.models.base import (
     ModelError,
     ModelResponse,
     ModelSettings,
-    ModelUnavailable,
     ToolCall,
     ToolSpec,
     Usage,
     parse_tool_call,
 )
-from harness.models.retry import call_with_retry, error_for_status
+from harness.models.retry import call_with_retry, translate_sdk_error
 
 # Local servers ignore the key, but the SDK refuses to build a client without one.
 PLACEHOLDER_KEY = "not-needed"
@@ -145,14 +144,7 @@ def response_from_openai(completion: Any, latency_s: float) -> ModelResponse:
 
 
 def translate_error(exc: openai.OpenAIError) -> ModelError:
-    """Map an SDK exception onto our error types (the retry policy reads `.retryable`)."""
-    if isinstance(exc, openai.APIStatusError):
-        return error_for_status(exc.status_code, exc.message, exc.response.headers)
-    if isinstance(exc, openai.APITimeoutError):
-        return ModelUnavailable(f"timed out: {exc}")
-    if isinstance(exc, openai.APIConnectionError):
-        return ModelUnavailable(f"connection failed: {exc}")
-    return ModelError(f"{type(exc).__name__}: {exc}")
+    return translate_sdk_error(exc, openai)
 
 
 class OpenAIModel:

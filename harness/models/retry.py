@@ -13,7 +13,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
@@ -67,6 +67,18 @@ def error_for_status(status: int, message: str, headers: Mapping[str, str] | Non
     if status in AUTH_STATUS:
         return ModelAuthError(text)
     return ModelRequestError(text)
+
+
+def translate_sdk_error(exc: Exception, sdk: Any) -> ModelError:
+    """Map an exception of the `openai` or `anthropic` SDK (same class names in both) onto our errors;
+    the retry policy reads their `.retryable`."""
+    if isinstance(exc, sdk.APIStatusError):
+        return error_for_status(exc.status_code, exc.message, exc.response.headers)
+    if isinstance(exc, sdk.APITimeoutError):
+        return ModelUnavailable(f"timed out: {exc}")
+    if isinstance(exc, sdk.APIConnectionError):
+        return ModelUnavailable(f"connection failed: {exc}")
+    return ModelError(f"{type(exc).__name__}: {exc}")
 
 
 def _backoff(state: RetryCallState) -> float:
