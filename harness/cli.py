@@ -364,15 +364,19 @@ def sandbox_bootstrap(
 @sandbox_app.command("prune")
 def sandbox_prune(
     images: Annotated[bool, typer.Option("--images", help="Also remove images harness built.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also containers of harness runs still running.")
+    ] = False,
 ) -> None:
-    """Remove every container harness created (found by label), e.g. after a SIGKILL.
+    """Remove the containers harness created (found by label) that no running harness process owns, e.g.
+    what a SIGKILL left behind.
 
     Example: [bold]harness sandbox prune --images[/]
     """
     from harness.sandbox.docker import docker_client
     from harness.sandbox.images import prune
 
-    n_c, n_i = prune(docker_client(), images=images)
+    n_c, n_i = prune(docker_client(), images=images, everything=all_)
     console.print(f"removed {n_c} containers" + (f" and {n_i} images" if images else ""))
 
 

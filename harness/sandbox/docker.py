@@ -26,6 +26,28 @@ from harness.errors import DockerUnavailable, SandboxError
 from harness.sandbox.base import SANDBOX_USER, WORKSPACE, CappedBuffer, ExecResult, SandboxSpec
 
 MANAGED_LABEL = "harness.managed"
+# host:pid of the harness process that made a container, so prune can leave live runs alone.
+OWNER_LABEL = "harness.owner"
+
+
+def owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_alive(label: str | None) -> bool:
+    """Whether the process named by an OWNER_LABEL value is a live process on this host."""
+    host, _, pid = (label or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 # Beyond the in-container `timeout`, how long the harness waits before it gives up on the stream.
 HARNESS_GRACE_S = 15.0
 
@@ -105,7 +127,7 @@ class DockerSandbox:
                 user=SANDBOX_USER,
                 working_dir=WORKSPACE,
                 environment=env,
-                labels={MANAGED_LABEL: "1", **s.labels},
+                labels={MANAGED_LABEL: "1", OWNER_LABEL: owner(), **s.labels},
                 host_config=host_config,
                 network_disabled=True,
             )

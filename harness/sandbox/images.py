@@ -24,7 +24,7 @@ import requests
 
 from harness.errors import HarnessError
 from harness.paths import sandboxes_dir
-from harness.sandbox.docker import MANAGED_LABEL
+from harness.sandbox.docker import MANAGED_LABEL, OWNER_LABEL, owner_alive
 
 IMAGE_PREFIX = "harness-"
 DEBIAN_MIRROR = os.environ.get("HARNESS_DEBIAN_MIRROR", "http://deb.debian.org/debian")
@@ -175,10 +175,13 @@ def ensure_images(client: docker.DockerClient, names: set[str], log: Log) -> dic
     return out
 
 
-def prune(client: docker.DockerClient, images: bool = False) -> tuple[int, int]:
-    """Remove every container (and, if asked, every image) the harness made, found by label."""
+def prune(client: docker.DockerClient, images: bool = False, everything: bool = False) -> tuple[int, int]:
+    """Remove the containers (and, if asked, the images) the harness made, found by label. Containers of
+    a harness process still running on this host are left alone unless `everything` is set."""
     n_containers = n_images = 0
     for c in client.containers.list(all=True, filters={"label": MANAGED_LABEL}):
+        if not everything and owner_alive(c.labels.get(OWNER_LABEL)):
+            continue
         try:
             c.remove(force=True, v=True)
             n_containers += 1
