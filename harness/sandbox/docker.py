@@ -254,14 +254,11 @@ class DockerSandbox:
 
     def kill_all(self) -> None:
         """Stop, then kill, every process but init and its keep-alive, in passes until none is left
-        running, so nothing the agent started can touch what is read out of the sandbox next. The pids
-        limit is raised a little first, so a sandbox whose pids an agent used up can still run this."""
-        try:
-            self.api._post_json(
-                self.api._url("/containers/{0}/update", self.id), data={"PidsLimit": self.spec.pids + 64}
-            )
-        except (docker.errors.DockerException, requests.exceptions.RequestException):
-            pass
+        running, so nothing the agent started can touch what is read out of the sandbox next.
+
+        An agent may have left a process that grabs every free pid as soon as one appears, so the pids
+        limit is raised first (by more on each try) to give this command room to start; once it runs it
+        needs no further process, and its first pass stops the forker."""
         keep = " ".join(["1", *self._keep])
         script = (
             f'keep=" {keep} $$ $PPID "; '
@@ -270,11 +267,29 @@ class DockerSandbox:
             'read -r st < "$p/stat" 2>/dev/null || continue; st=${st##*) }; '
             '[[ ${st%% *} == [TZXt] ]] && continue; kill -STOP "$pid" 2>/dev/null && left=1; done; '
             "[[ $left == 0 ]] && break; done; "
-            'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] || kill -KILL "$pid" 2>/dev/null; done; true'
+            'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] || kill -KILL "$pid" 2>/dev/null; done; '
+            "echo stopped"
         )
-        res = self.exec(script, timeout=60)
-        if not res.ok:
-            raise SandboxError(f"could not stop the sandbox's processes: {res.output.strip()[-300:]}")
+        output = ""
+        for attempt in range(5):
+            try:
+                self.api._post_json(
+                    self.api._url("/containers/{0}/update", self.id),
+                    data={"PidsLimit": self.spec.pids + 256 * 4**attempt},
+                )
+            except (docker.errors.DockerException, requests.exceptions.RequestException):
+                pass
+            try:
+                # No `timeout` wrapper: it would need a second pid. The script is bounded by itself.
+                exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=SANDBOX_USER)["Id"]
+                raw = self.api.exec_start(exec_id)
+                output = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+                if self.api.exec_inspect(exec_id).get("ExitCode") == 0 and "stopped" in output:
+                    return
+            except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+                output = str(e)
+            time.sleep(0.2)
+        raise SandboxError(f"could not stop the sandbox's processes: {output.strip()[-300:]}")
 
     def _sweep(self, marker: str) -> None:
         """Kill every process still carrying this command's marker, using bash builtins only so it
