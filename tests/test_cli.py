@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -124,9 +125,19 @@ def test_oracle_passes_and_nop_fails_every_smoke_task(images, docker_client, res
     one = harness("results", "show", "nop", "--trial", f"{SMOKE_IDS[0]}@1", "--results-dir", str(results_dir))
     assert one.returncode == 0 and "test output" in one.stdout
     board = harness("leaderboard", "--results-dir", str(results_dir))
-    assert board.returncode == 0
-    md = (results_dir / "leaderboard.md").read_text()
-    assert "| 1 | oracle |" in md and "100.0%" in md and "0.0%" in md
+    assert board.returncode == 0, board.stderr
+    folder = results_dir / "leaderboard"
+    rows = [ln for ln in (folder / "leaderboard.md").read_text().splitlines() if re.match(r"\| \d+ \|", ln)]
+    assert rows[0].startswith(f"| 1 | oracle | {len(SMOKE_IDS)} | {len(SMOKE_IDS)} | 100.0% ")
+    assert rows[1].startswith(f"| 2 | nop | {len(SMOKE_IDS)} | {len(SMOKE_IDS)} | 0.0% ")
+    data = json.loads((folder / "leaderboard.json").read_text())
+    assert [(e["entry"], e["summary"]["pass_at_1"]) for e in data["entries"]] == [
+        ("oracle", 1.0),
+        ("nop", 0.0),
+    ]
+    (pair,) = data["comparisons"]
+    assert (pair["better"], pair["worse"], pair["n_shared"]) == ("oracle", "nop", len(SMOKE_IDS))
+    assert (folder / "index.html").is_file()
 
 
 @pytest.mark.docker

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from harness.display import fmt_cost
 from harness.leaderboard.board import Comparison, EntryView
 from harness.stats import EntrySummary
 
 DASH = "\u2013"  # en dash: an empty cell, distinct from a minus sign
+
+
+def fmt_cost(cost: float | None) -> str:
+    """Same format as harness.display.fmt_cost; not imported from there because display pulls in the
+    runner and the Docker SDK, half a second of imports the leaderboard never uses."""
+    if cost is None:
+        return "unknown"
+    return f"${cost:.4f}" if cost < 1 else f"${cost:.2f}"
 
 
 def pct(x: float | None, digits: int = 1) -> str:
