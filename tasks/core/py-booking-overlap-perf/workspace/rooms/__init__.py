@@ -1,0 +1,1 @@
+"""Meeting-room bookings: overlap statistics for the facilities dashboard."""
