@@ -255,6 +255,10 @@ def test_html_report_is_self_contained(two_entries: Path, tmp_path: Path) -> Non
         assert "Content-Security-Policy" in text
     index = site.index.read_text()
     assert "<svg" in index and 'class="chart"' in index and 'id="matrix"' in index
+    svg = index.split("<svg", 1)[1].split("</svg>", 1)[0]
+    # Text stays text in the SVG: the entries, the frontier legend and the log axis's dollar ticks.
+    assert "tools/m/strong" in svg and "tools/m/weak" in svg and "Pareto frontier" in svg
+    assert "cost per trial (USD, log scale)" in svg and re.search(r">\$0\.0\d+<", svg)
     assert 'class="sortable"' in index and "tools/m/strong" in index and "By language and difficulty" in index
     assert f'href="entries/{slugify("tools/m/strong")}.html"' in index
     assert re.search(r'href="trials/[^"]+\.html"', index)

@@ -86,7 +86,8 @@ def _render(points: tuple[Point, ...]) -> str:
         ax.xaxis.set_minor_formatter(NullFormatter())
         dominated = [p for p in points if not p.frontier]
         frontier = sorted((p for p in points if p.frontier), key=lambda p: p.cost)
-        for group, color, size, z in ((dominated, "#9aa5b1", 30, 2), (frontier, "#d9480f", 46, 3)):
+        groups = ((dominated, "#9aa5b1", 30, 2, "dominated"), (frontier, "#d9480f", 46, 3, "Pareto frontier"))
+        for group, color, size, z, label in groups:
             if not group:
                 continue
             xs = [p.cost for p in group]
@@ -94,13 +95,13 @@ def _render(points: tuple[Point, ...]) -> str:
             lows = [100 * (p.pass_at_1 - p.ci_low) if p.ci_low is not None else 0.0 for p in group]
             highs = [100 * (p.ci_high - p.pass_at_1) if p.ci_high is not None else 0.0 for p in group]
             ax.errorbar(xs, ys, yerr=[lows, highs], fmt="none", ecolor=color, alpha=0.5, lw=1.2, zorder=z)
-            ax.scatter(xs, ys, s=size, color=color, zorder=z + 1, edgecolors="white", linewidths=0.6)
+            ax.scatter(
+                xs, ys, s=size, color=color, zorder=z + 1, edgecolors="white", linewidths=0.6, label=label
+            )
         if len(frontier) > 1:
             # Frontier as a staircase: between two frontier points nothing better exists at that cost.
             ax.step([p.cost for p in frontier], [100 * p.pass_at_1 for p in frontier], where="post",
-                    color="#d9480f", lw=1.4, alpha=0.8, zorder=1, label="Pareto frontier")  # fmt: skip
-        else:
-            ax.plot([], [], color="#d9480f", lw=1.4, label="Pareto frontier")
+                    color="#d9480f", lw=1.4, alpha=0.8, zorder=1)  # fmt: skip
         labelled = [
             p for p in sorted(points, key=lambda p: p.cost) if p.frontier or len(points) <= MAX_LABELLED
         ]

@@ -59,7 +59,7 @@ def render_markdown(board: Board) -> str:
         lines.append(f"- **{name}**: {text}")
     lines += [
         "",
-        "Entries are compared only on the tasks both attempted (the `shared` column). Differences use a paired "
+        "Entries are compared only on the tasks both attempted (the `shared tasks` column). Differences use a paired "
         "test over tasks: an exact sign-flip permutation test up to 12 task clusters, a paired t-test beyond; "
         "p-values are Holm-adjusted for the number of pairs compared.",
     ]
