@@ -120,7 +120,7 @@ def test_errors_are_counted_apart(results_dir: Path) -> None:
     s = board.entries[0].summary
     assert s.pass_at_1 == pytest.approx(0.5)  # t0 1/1, t1 0/1; t2 only errored
     assert (s.n_errors, s.n_tasks, s.n_tasks_all_errors) == (2, 2, 1)
-    assert "| 2 (1 tasks only errors) |" in render_markdown(board)
+    assert "| 2 (1 task only errors) |" in render_markdown(board)
 
 
 def test_unknown_cost_is_never_zero(results_dir: Path) -> None:
@@ -155,7 +155,8 @@ def test_significant_difference_is_listed(results_dir: Path) -> None:
 
 def test_no_significant_difference_says_so(two_entries: Path) -> None:
     md = render_markdown(board_of(two_entries))
-    assert "No pair differs significantly at 5% (1 pairs compared)" in md
+    assert "No pair differs significantly at 5% (1 pair compared)" in md
+    assert md.splitlines()[2].startswith("2 entries, 6 tasks, 24 trials from 2 runs.")
 
 
 def test_holm_adjustment() -> None:

@@ -16,6 +16,11 @@ def fmt_cost(cost: float | None) -> str:
     return f"${cost:.4f}" if cost < 1 else f"${cost:.2f}"
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 run', '2 runs'; `many` for irregular plurals ('1 entry', '3 entries')."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def pct(x: float | None, digits: int = 1) -> str:
     return DASH if x is None else f"{100 * x:.{digits}f}%"
 
@@ -106,7 +111,7 @@ def pass_hat(s: EntrySummary, k: int) -> str:
 def errors(s: EntrySummary) -> str:
     text = str(s.n_errors)
     if s.n_tasks_all_errors:
-        text += f" ({s.n_tasks_all_errors} tasks only errors)"
+        text += f" ({plural(s.n_tasks_all_errors, 'task')} only errors)"
     return text
 
 

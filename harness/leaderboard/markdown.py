@@ -27,7 +27,8 @@ def render_markdown(board: Board) -> str:
     lines = [
         "# Leaderboard",
         "",
-        f"{len(board.entries)} entries, {n_tasks} tasks, {board.n_trials} trials from {len(board.runs)} runs. "
+        f"{fmt.plural(len(board.entries), 'entry', 'entries')}, {fmt.plural(n_tasks, 'task')}, "
+        f"{fmt.plural(board.n_trials, 'trial')} from {fmt.plural(len(board.runs), 'run')}. "
         "Ranked by pass@1; the intervals say how much of a gap is noise.",
         "",
         _row(ranked_columns(board)),
@@ -78,7 +79,7 @@ def _pairs(board: Board) -> list[str]:
         closest = board.comparisons[0]
         return [
             *out,
-            f"No pair differs significantly at {pct} ({len(board.comparisons)} pairs compared). The smallest p: "
+            f"No pair differs significantly at {pct} ({fmt.plural(len(board.comparisons), 'pair')} compared). The smallest p: "
             f"{closest.better} vs {closest.worse}, {fmt.signed_pp(closest.diff)} on {closest.result.n_shared} "
             f"shared tasks, p = {fmt.p_value(closest.result.p_value)} (Holm {fmt.p_value(closest.p_holm)}).",
         ]
