@@ -57,3 +57,30 @@ def task_copy(tmp_path: Path) -> Iterator[callable]:  # type: ignore[valid-type]
         return dest
 
     yield make
+
+
+_DOCKER_TESTS: set[str] = set()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        # A test that uses the engine is a Docker test whether or not its author marked it.
+        if "docker_client" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("docker"):
+            item.add_marker(pytest.mark.docker)
+        if item.get_closest_marker("docker"):
+            _DOCKER_TESTS.add(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    """Say how many of the tests that need Docker ran, so a CI log shows they were not skipped."""
+    if not _DOCKER_TESTS:
+        return
+    counts: dict[str, int] = {}
+    for outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"):
+        reports = terminalreporter.stats.get(outcome, [])
+        # One test has several reports (setup, call, teardown): count each test once per outcome.
+        ids = {r.nodeid for r in reports if getattr(r, "nodeid", None) in _DOCKER_TESTS}
+        if ids:
+            counts[outcome] = len(ids)
+    figures = ", ".join(f"{n} {k}" for k, n in counts.items()) or "none ran"
+    terminalreporter.write_line(f"Docker tests (marked `docker`, {len(_DOCKER_TESTS)} selected): {figures}")
