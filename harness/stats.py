@@ -16,8 +16,9 @@ Conventions used throughout:
   number of clusters. With no families this is exactly the textbook s / sqrt(n) with a t(n - 1) interval.
   t rather than normal because benchmarks often have few clusters (a dozen families), where normal
   intervals under-cover; see Cameron & Miller (2015), "A Practitioner's Guide to Cluster-Robust Inference".
-  Known limitation: when every task has the same pass fraction (e.g. all solved) the SE is 0 and the interval
-  collapses to the point; look at `n_tasks` before trusting a tight interval on a small subset.
+  When every task has the same pass fraction (e.g. all solved) the SE is 0 and the t interval would collapse
+  to the point; pass@1 then gets the Wilson score interval for that fraction over G clusters instead, so
+  "5 of 5 tasks solved" reads as 100% [56.6-100], not as a certainty.
 """
 
 from __future__ import annotations
@@ -517,10 +518,23 @@ def _restrict(records: Iterable[TrialRecord], tasks: frozenset[str] | None) -> l
     return list(records) if tasks is None else [r for r in records if r.task_id in tasks]
 
 
+def _wilson(p: float, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """Wilson score 95% interval for a proportion p observed over n independent units."""
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def _task_estimate(tally: _EntryTally) -> _Estimate:
-    """pass@1 over an entry's attempted tasks with its clustered SE and interval."""
+    """pass@1 over an entry's attempted tasks with its clustered SE and interval; when the SE is 0 (every
+    task at the same fraction) the interval is Wilson's over the G clusters rather than a single point."""
     clusters = list(tally.clusters.values()) if tally.clusters is not None else None
-    return _clustered_mean(list(tally.fractions.values()), clusters, 0.0, 1.0)
+    est = _clustered_mean(list(tally.fractions.values()), clusters, 0.0, 1.0)
+    if est.mean is not None and est.se == 0.0:
+        low, high = _wilson(est.mean, est.n_clusters)
+        return _Estimate(est.mean, est.se, low, high, est.n_clusters)
+    return est
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -219,6 +219,17 @@ def test_ci_is_clipped_to_unit_interval() -> None:
     assert (s.ci_low, s.ci_high) == (0.0, 1.0)
 
 
+def test_all_tasks_solved_is_not_a_certainty() -> None:
+    # Every task at the same fraction: SE 0, so the t interval would be the point itself. The Wilson
+    # interval over the 5 tasks is used instead; for p = 1 its lower bound is n / (n + z^2).
+    z2 = 1.959963984540054**2
+    solved = summarize_entry([r for t in range(5) for r in task_trials("a/m", f"t{t}", 2, 2)])
+    assert solved.pass_at_1 == 1.0 and solved.se == 0.0
+    assert solved.ci_low == pytest.approx(5 / (5 + z2), abs=1e-12) and solved.ci_high == 1.0
+    failed = summarize_entry([r for t in range(5) for r in task_trials("a/m", f"t{t}", 0, 2)])
+    assert failed.ci_low == 0.0 and failed.ci_high == pytest.approx(z2 / (5 + z2), abs=1e-12)
+
+
 def test_family_clustered_se_by_hand() -> None:
     # Pass fractions: family A = (1, 0), family B = (1,), family C = (0,); mean 0.5.
     # Cluster residual sums: A 0, B 0.5, C -0.5 -> var = 3/2 * 0.5 / 4^2, df = G - 1 = 2.
