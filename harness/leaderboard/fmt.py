@@ -126,7 +126,7 @@ COLUMN_HELP: dict[str, str] = {
     "tasks": "Tasks with at least one graded (non-error) attempt: the denominator of pass@1.",
     "trials": "Every attempt counted, errored ones included.",
     "pass@1": "Mean over tasks of each task's fraction of passing attempts, with its 95% confidence interval "
-    "over tasks (Student's t, clustered by task family) in brackets.",
+    "over tasks (Student's t, clustered by task family; Wilson's when every task has the same fraction) in brackets.",
     "pass@k": "Chance that at least one of k attempts passes (unbiased estimator 1 - C(n-c,k)/C(n,k)), "
     "for the largest k that every task of every entry supports.",
     "pass^k": "Chance that all k attempts pass (C(c,k)/C(n,k)): how reliably the entry solves what it solves.",
