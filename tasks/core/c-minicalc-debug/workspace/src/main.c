@@ -1,0 +1,5 @@
+#include <stdio.h>
+
+#include "calc.h"
+
+int main(void) { return calc_repl(stdin, stdout); }
