@@ -1,0 +1,61 @@
+"""The core suite: every task loads, the suite covers its languages and difficulties, and a rotating
+sample (one task per language, a different one each day) validates for real in CI. The whole suite is
+validated with `harness tasks validate --run --repeat 3 tasks/core` (see the README for the figures)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from harness.task import Task, load_tasks
+
+LANGUAGES = {"python", "node", "go", "rust", "c", "bash"}
+
+
+def core() -> list[Task]:
+    return load_tasks(["core"])
+
+
+def rotating_sample(tasks: list[Task], day: int) -> list[Task]:
+    """One task per language, the index advancing by one each day so CI covers the suite over time."""
+    by_lang: dict[str, list[Task]] = {}
+    for t in sorted(tasks, key=lambda t: t.id):
+        by_lang.setdefault(t.spec.language, []).append(t)
+    return [ts[day % len(ts)] for _, ts in sorted(by_lang.items())]
+
+
+def test_core_covers_languages_and_difficulties() -> None:
+    tasks = core()
+    per_lang = Counter(t.spec.language for t in tasks)
+    assert set(per_lang) == LANGUAGES, per_lang
+    for lang, n in per_lang.items():
+        assert n >= 6, f"{lang}: only {n} tasks"
+    assert len(tasks) >= 48, len(tasks)
+    assert {t.spec.difficulty for t in tasks} == {"easy", "medium", "hard"}
+    kinds = {tag for t in tasks for tag in t.spec.tags}
+    assert {"implement", "bugfix", "feature", "refactor", "performance", "cli"} <= kinds, kinds
+
+
+def test_rotation_visits_every_task() -> None:
+    tasks = core()
+    longest = max(Counter(t.spec.language for t in tasks).values())
+    seen = {t.id for day in range(longest) for t in rotating_sample(tasks, day)}
+    assert seen == {t.id for t in tasks}
+
+
+@pytest.mark.docker
+def test_rotating_sample_of_core_validates(images) -> None:  # type: ignore[no-untyped-def]
+    day = int(os.environ.get("HARNESS_CORE_DAY", datetime.date.today().toordinal()))
+    sample = rotating_sample(core(), day)
+    print("core sample:", ", ".join(t.id for t in sample))
+    proc = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "tasks", "validate", "--run", *(str(t.path) for t in sample)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0 and "all tasks valid" in proc.stdout, proc.stdout + proc.stderr
