@@ -67,8 +67,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         # A test that uses the engine is a Docker test whether or not its author marked it.
         if "docker_client" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("docker"):
             item.add_marker(pytest.mark.docker)
-        if item.get_closest_marker("docker"):
-            _DOCKER_TESTS.add(item.nodeid)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # After deselection (-m, -k): only the Docker tests that are meant to run.
+    _DOCKER_TESTS.update(item.nodeid for item in session.items if item.get_closest_marker("docker"))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
