@@ -34,7 +34,7 @@ def test_import_synthetic_file(tmp_path: Path) -> None:
     assert task.spec.family == "humaneval"
     assert "raise NotImplementedError" in (task.workspace_dir / "solution.py").read_text()
     assert "return 2 * x" in (task.solution_dir / "solution.py").read_text()
-    assert "check(solution.double)" in (task.tests_dir / "test_humaneval.py").read_text()
+    assert "check(_candidate_module.double)" in (task.tests_dir / "test_humaneval.py").read_text()
     assert "double(2)" in task.instruction
 
 
@@ -71,9 +71,10 @@ def test_oracle_passes_and_nop_fails_a_sample(images, tmp_path: Path) -> None:  
         [sys.executable, "-m", "harness.cli", "import", "humaneval", "--out", str(tmp_path / "he")],
         check=True,
     )
-    # 032, 033, 038 and 050 call helpers defined in their prompts: the cases a naive import gets wrong.
+    # 032, 033, 038 and 050 call helpers defined in their prompts, and 121's entry point is itself called
+    # `solution`, like the module: the cases a naive import gets wrong.
     sample = ["--task", "humaneval-000", "--task", "humaneval-032", "--task", "humaneval-033",
-              "--task", "humaneval-038", "--task", "humaneval-050"]  # fmt: skip
+              "--task", "humaneval-038", "--task", "humaneval-050", "--task", "humaneval-121"]  # fmt: skip
     for agent, expected in (("oracle", "pass"), ("nop", "fail")):
         proc = subprocess.run(
             [sys.executable, "-m", "harness.cli", "run", str(tmp_path / "he"), *sample, "--agent", agent,
@@ -83,4 +84,4 @@ def test_oracle_passes_and_nop_fails_a_sample(images, tmp_path: Path) -> None:  
         assert proc.returncode == 0, proc.stdout + proc.stderr
         lines = (tmp_path / "results" / agent / "trials.jsonl").read_text().splitlines()
         statuses = [json.loads(line)["status"] for line in lines]
-        assert statuses == [expected] * 5
+        assert statuses == [expected] * 6

@@ -61,9 +61,10 @@ def import_humaneval(out: Path, data: Path | None = None, force: bool = False) -
         starter = p["prompt"].rstrip() + "\n    raise NotImplementedError\n"
         test = (
             f"# Hidden test of {p['task_id']}: its `check` function, run against solution.{entry}.\n"
-            "# Some checks call helpers the prompt defines, so the module's names are imported too.\n"
-            f"import solution\nfrom solution import *  # noqa: F403\n\n{p['test']}\n\n\n"
-            f"def test_{entry}():\n    check(solution.{entry})\n"
+            "# Some checks call helpers the prompt defines, so the module's names are imported too. The\n"
+            "# module is bound under an alias: an entry point may itself be called `solution`.\n"
+            "import solution as _candidate_module\nfrom solution import *  # noqa: F403\n\n"
+            f"{p['test']}\n\n\ndef test_{entry}():\n    check(_candidate_module.{entry})\n"
         )
         instruction = (
             f"Complete the function `{entry}` in `solution.py` so that it behaves as its docstring "
