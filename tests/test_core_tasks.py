@@ -37,8 +37,10 @@ def test_core_covers_languages_and_difficulties() -> None:
         assert n >= 6, f"{lang}: only {n} tasks"
     assert len(tasks) >= 48, len(tasks)
     assert {t.spec.difficulty for t in tasks} == {"easy", "medium", "hard"}
-    kinds = {tag for t in tasks for tag in t.spec.tags}
-    assert {"implement", "bugfix", "feature", "refactor", "performance", "cli"} <= kinds, kinds
+    kinds = {"implement", "bugfix", "feature", "refactor", "performance", "cli"}
+    for lang in LANGUAGES:
+        have = {tag for t in tasks if t.spec.language == lang for tag in t.spec.tags}
+        assert kinds <= have, f"{lang} lacks {sorted(kinds - have)}"
 
 
 def test_rotation_visits_every_task() -> None:
