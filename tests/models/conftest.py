@@ -1,15 +1,12 @@
 """Shared fixtures for the model-layer tests.
 
-Autouse guard: no test in this folder may reach a real model API. Keys and endpoint overrides are cleared
-from the environment, and any socket connection or name lookup that is not loopback raises
-NetworkGuardError before a packet leaves the machine.
+Autouse guard (tests/fixtures/netguard.py): no test in this folder may reach a real model API. Keys and
+endpoint overrides are cleared from the environment, and any socket connection or name lookup that is not
+loopback raises NetworkGuardError before a packet leaves the machine.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import os
-import socket
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,70 +19,7 @@ from harness.models.anthropic import AnthropicModel
 from harness.models.base import ModelSettings
 from harness.models.fakeserver import FakeServer
 from harness.models.openai import OpenAIModel
-
-CLEARED_ENV = (
-    "OPENAI_API_KEY",
-    "OPENAI_ORG_ID",
-    "OPENAI_PROJECT_ID",
-    "ANTHROPIC_API_KEY",
-    "ANTHROPIC_AUTH_TOKEN",
-    "OPENROUTER_API_KEY",
-    "VLLM_API_KEY",
-    "HARNESS_PRICES",
-    "HARNESS_RESULTS_DIR",
-)
-PROXY_ENV = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
-LOOPBACK_NAMES = {"localhost", "localhost.localdomain", ""}
-
-
-class NetworkGuardError(ConnectionRefusedError):
-    """A test tried to leave the machine. (An OSError so SDKs treat it like any refused connection.)"""
-
-
-def _is_loopback(host: Any) -> bool:
-    if host is None:
-        return True
-    text = host.decode() if isinstance(host, bytes) else str(host)
-    if text.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(text.split("%")[0]).is_loopback
-    except ValueError:
-        return False
-
-
-@pytest.fixture(autouse=True)
-def _offline(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    for name in list(os.environ):
-        if name in CLEARED_ENV or name.endswith("_BASE_URL") or name.upper() in PROXY_ENV:
-            monkeypatch.delenv(name, raising=False)
-    # Keep the anthropic SDK away from any credentials profile on this machine.
-    monkeypatch.setenv("ANTHROPIC_CONFIG_DIR", str(tmp_path_factory.mktemp("anthropic-config")))
-
-    real_connect = socket.socket.connect
-    real_connect_ex = socket.socket.connect_ex
-    real_getaddrinfo = socket.getaddrinfo
-
-    def check(sock: socket.socket, address: Any) -> None:
-        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
-            raise NetworkGuardError(f"test tried to connect to {address!r}; only loopback is allowed")
-
-    def connect(self: socket.socket, address: Any) -> None:
-        check(self, address)
-        real_connect(self, address)
-
-    def connect_ex(self: socket.socket, address: Any) -> int:
-        check(self, address)
-        return real_connect_ex(self, address)
-
-    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if not _is_loopback(host):
-            raise NetworkGuardError(f"test tried to resolve {host!r}; only loopback is allowed")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+from tests.fixtures.netguard import offline  # noqa: F401  (autouse: every test here is offline)
 
 
 @pytest.fixture(autouse=True)
