@@ -1,9 +1,8 @@
-"""Grading: rebuild the workspace from the starter files plus the agent's diff, restore protected paths,
-add the hidden tests, and run the test command in a FRESH container.
+"""The agent's workspace on its way to grading: unpacked safely, diffed against the pristine starter
+files on the host, and rebuilt as starter + diff with protected paths restored and hidden tests added.
 
 Everything the agent left in its own container (processes, files outside /workspace, installed
-packages, a rewritten .git) is gone by construction: only the diff crosses over, computed on the host
-against a pristine copy of the starter files.
+packages, a rewritten .git) is gone by construction: only the diff crosses over.
 """
 
 from __future__ import annotations
@@ -15,22 +14,11 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-import docker
-
-from harness.errors import SandboxError
-from harness.results import TestCounts
-from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
-from harness.sandbox.docker import DockerSandbox
 from harness.task import Task
 
-JUNIT_PATH = "/tmp/harness/junit.xml"
-MAX_DIFF_CHARS = 2_000_000
 MAX_WORKSPACE_FILES = 20_000
 # Files a test runner reads as configuration or that the interpreter runs on start-up, and files that
 # decide what the test command runs. A path matches when a pattern without '/' matches any of its
@@ -72,9 +60,6 @@ def is_protected(rel: str, patterns: list[str]) -> bool:
         elif any(fnmatch(part, pat) for part in parts):
             return True
     return False
-
-
-# -- workspace snapshots --------------------------------------------------------------------------
 
 
 def extract_workspace(tar_bytes: bytes, dest: Path) -> list[str]:
@@ -279,118 +264,3 @@ def _drop_escaping_links(root: Path) -> list[str]:
             )
             p.unlink()
     return dropped
-
-
-# -- running the tests ----------------------------------------------------------------------------
-
-
-@dataclass
-class GradeOutcome:
-    status: str  # pass | fail
-    fail_reason: str | None
-    tests: TestCounts | None
-    score: float | None
-    exit_code: int | None
-    log_tail: str
-    duration_s: float
-    restored_paths: list[str] = field(default_factory=list)
-
-
-def parse_junit(data: bytes) -> TestCounts:
-    root = ET.fromstring(data)
-    counts = TestCounts()
-    for case in root.iter("testcase"):
-        counts.total += 1
-        tags = {child.tag for child in case}
-        if "failure" in tags:
-            counts.failed += 1
-        elif "error" in tags:
-            counts.errors += 1
-        elif "skipped" in tags:
-            counts.skipped += 1
-        else:
-            counts.passed += 1
-    return counts
-
-
-def verdict(
-    task: Task, exit_code: int | None, timed_out: bool, report: bytes | None
-) -> tuple[str, str | None, TestCounts | None]:
-    """pass only if the command exited 0 and (where a report is promised) tests really ran and passed."""
-    tests: TestCounts | None = None
-    if report is not None:
-        try:
-            tests = parse_junit(report)
-        except ET.ParseError:
-            tests = None
-    if timed_out:
-        return "fail", "test_timeout", tests
-    if exit_code != 0:
-        return "fail", "tests_failed", tests
-    if task.spec.grading.junit:
-        if report is None:
-            return "fail", "no_test_report", tests
-        if tests is None:
-            return "fail", "bad_test_report", tests
-        if tests.total - tests.skipped == 0:
-            return "fail", "no_tests_ran", tests
-        if tests.failed or tests.errors:
-            return "fail", "tests_failed", tests
-    return "pass", None, tests
-
-
-def grade(
-    task: Task,
-    diff: str,
-    client: docker.DockerClient,
-    image: str,
-    labels: dict[str, str],
-) -> GradeOutcome:
-    start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="harness-grade-") as tmp:
-        tree = Path(tmp) / "workspace"
-        try:
-            restored = build_grading_tree(task, diff, tree)
-        except GitError as e:
-            raise SandboxError(f"could not rebuild the workspace from the diff: {e}") from e
-        lim = task.spec.limits
-        spec = SandboxSpec(
-            image=image,
-            memory_mb=lim.memory_mb,
-            cpus=lim.cpus,
-            pids=lim.pids,
-            workspace_mb=lim.workspace_mb,
-            tmp_mb=lim.tmp_mb,
-            labels={**labels, "harness.role": "grading"},
-        )
-        with DockerSandbox(client, spec) as sb:
-            sb.copy_in(tree, WORKSPACE)
-            sb.exec("mkdir -p /tmp/harness", timeout=30)
-            res = sb.exec(
-                task.spec.grading.command,
-                timeout=task.spec.grading.timeout_sec,
-                env={"HARNESS_JUNIT": JUNIT_PATH, "CI": "true"},
-                head_bytes=16 * 1024,
-                tail_bytes=48 * 1024,
-            )
-            report: bytes | None = None
-            if task.spec.grading.junit:
-                try:
-                    report = sb.read_file(JUNIT_PATH, max_bytes=16 << 20)
-                except FileNotFoundError:
-                    report = None
-    status, reason, tests = verdict(task, res.exit_code, res.timed_out, report)
-    score = tests.passed / tests.total if tests and tests.total else (1.0 if status == "pass" else None)
-    tail = cap_text(res.output, 2_000, 14_000)
-    if res.timed_out:
-        tail += f"\n[harness: the test command exceeded {task.spec.grading.timeout_sec:g}s and was killed]"
-    return GradeOutcome(
-        status=status,
-        fail_reason=reason,
-        tests=tests,
-        score=score,
-        exit_code=res.exit_code,
-        log_tail=tail,
-        duration_s=time.monotonic() - start,
-        restored_paths=restored,
-    )

@@ -1,0 +1,91 @@
+"""Grading: run the hidden tests in a FRESH container on the tree rebuilt from the starter files plus
+the agent's diff (see workspace.py), and turn the report into a verdict (see report.py)."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docker
+
+from harness.errors import SandboxError
+from harness.grading.report import verdict
+from harness.grading.workspace import GitError, build_grading_tree
+from harness.results import TestCounts
+from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
+from harness.sandbox.docker import DockerSandbox
+from harness.task import Task
+
+JUNIT_PATH = "/tmp/harness/junit.xml"
+MAX_DIFF_CHARS = 2_000_000
+
+
+@dataclass
+class GradeOutcome:
+    status: str  # pass | fail
+    fail_reason: str | None
+    tests: TestCounts | None
+    score: float | None
+    exit_code: int | None
+    log_tail: str
+    duration_s: float
+    restored_paths: list[str] = field(default_factory=list)
+
+
+def grade(
+    task: Task,
+    diff: str,
+    client: docker.DockerClient,
+    image: str,
+    labels: dict[str, str],
+) -> GradeOutcome:
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="harness-grade-") as tmp:
+        tree = Path(tmp) / "workspace"
+        try:
+            restored = build_grading_tree(task, diff, tree)
+        except GitError as e:
+            raise SandboxError(f"could not rebuild the workspace from the diff: {e}") from e
+        lim = task.spec.limits
+        spec = SandboxSpec(
+            image=image,
+            memory_mb=lim.memory_mb,
+            cpus=lim.cpus,
+            pids=lim.pids,
+            workspace_mb=lim.workspace_mb,
+            tmp_mb=lim.tmp_mb,
+            labels={**labels, "harness.role": "grading"},
+        )
+        with DockerSandbox(client, spec) as sb:
+            sb.copy_in(tree, WORKSPACE)
+            sb.exec("mkdir -p /tmp/harness", timeout=30)
+            res = sb.exec(
+                task.spec.grading.command,
+                timeout=task.spec.grading.timeout_sec,
+                env={"HARNESS_JUNIT": JUNIT_PATH, "CI": "true"},
+                head_bytes=16 * 1024,
+                tail_bytes=48 * 1024,
+            )
+            report: bytes | None = None
+            if task.spec.grading.junit:
+                try:
+                    report = sb.read_file(JUNIT_PATH, max_bytes=16 << 20)
+                except FileNotFoundError:
+                    report = None
+    status, reason, tests = verdict(task, res.exit_code, res.timed_out, report)
+    score = tests.passed / tests.total if tests and tests.total else (1.0 if status == "pass" else None)
+    tail = cap_text(res.output, 2_000, 14_000)
+    if res.timed_out:
+        tail += f"\n[harness: the test command exceeded {task.spec.grading.timeout_sec:g}s and was killed]"
+    return GradeOutcome(
+        status=status,
+        fail_reason=reason,
+        tests=tests,
+        score=score,
+        exit_code=res.exit_code,
+        log_tail=tail,
+        duration_s=time.monotonic() - start,
+        restored_paths=restored,
+    )
