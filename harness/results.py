@@ -32,6 +32,17 @@ class TestCounts(BaseModel):
     skipped: int = 0
 
 
+class TestResult(BaseModel):
+    """One test case of the grading report (canaries included; their ids say so)."""
+
+    __test__ = False  # not a pytest test class
+
+    id: str = Field(description="classname::name, normalised (see harness/grading/inventory.py)")
+    status: Literal["passed", "failed", "error", "skipped"]
+    duration_s: float = 0.0
+    message: str = Field("", description="First ~300 characters of the failure message.")
+
+
 class TrialResult(BaseModel):
     schema_version: int = SCHEMA_VERSION
     run_id: str
@@ -76,6 +87,14 @@ class TrialResult(BaseModel):
     log_tail: str = Field("", description="Tail of the grading output.")
     agent_log_tail: str = ""
     transcript_path: str | None = None
+    test_results: list[TestResult] = Field(
+        default_factory=list, description="Per test of the grading report, capped at 2,000."
+    )
+    inventory_checked: bool | None = Field(
+        None, description="The report was checked against tests.lock.json (None: older record)."
+    )
+    canaries_checked: bool | None = Field(None, description="Canary tests were injected and checked.")
+    grade_detail: str | None = Field(None, description="Why the grade failed, e.g. the missing test ids.")
     tries: list[dict[str, Any]] = Field(
         default_factory=list,
         description="Per try of the loop agent: edits well-formed, tests passed, graded.",

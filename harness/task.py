@@ -18,6 +18,7 @@ from harness.errors import TaskError
 from harness.paths import tasks_dir
 
 TASK_FILE = "task.toml"
+LOCK_FILE = "tests.lock.json"  # harness/grading/inventory.py
 IGNORED_NAMES = {"__pycache__", ".pytest_cache", ".mypy_cache", "node_modules", "target", ".DS_Store"}
 
 
@@ -43,6 +44,14 @@ class GradingSection(_Strict):
     )
     unprotected: list[str] = Field(
         default_factory=list, description="Default protected globs this task lets the agent change."
+    )
+    canaries: bool = Field(
+        True, description="Inject canary tests into the hidden tests at grading (see docs/tasks.md)."
+    )
+    isolation: Literal["judge", "in-process"] = Field(
+        "judge",
+        description="judge: the test runner never loads the agent's code (it runs in workers under "
+        "another uid); in-process: the agent's code runs inside the test process (weaker).",
     )
 
 
@@ -118,6 +127,8 @@ def content_hash(root: Path) -> str:
     h = hashlib.sha256()
     for p in iter_files(root):
         rel = p.relative_to(root).as_posix()
+        if rel == LOCK_FILE:
+            continue  # the test inventory is written by validation; it does not change the task
         h.update(rel.encode() + b"\0")
         if p.is_symlink():
             h.update(b"L" + str(p.readlink()).encode())

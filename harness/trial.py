@@ -123,6 +123,7 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             restored_paths=g.restored_paths,
             log_tail=g.log_tail,
             tries=tries,
+            **g.result_fields(),
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )

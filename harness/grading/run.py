@@ -7,11 +7,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docker
 
 from harness.errors import SandboxError
-from harness.grading.report import verdict
+from harness.grading.canary import inject_canaries
+from harness.grading.inventory import load_inventory
+from harness.grading.report import judge
 from harness.grading.workspace import GitError, build_grading_tree
 from harness.results import TestCounts
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
@@ -32,6 +35,10 @@ class GradeOutcome:
     log_tail: str
     duration_s: float
     restored_paths: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # per-test results etc., for TrialResult
+
+    def result_fields(self) -> dict[str, Any]:
+        return dict(self.extra)
 
 
 def grade(
@@ -48,6 +55,8 @@ def grade(
             restored = build_grading_tree(task, diff, tree)
         except GitError as e:
             raise SandboxError(f"could not rebuild the workspace from the diff: {e}") from e
+        inventory = load_inventory(task)  # None: no tests.lock.json, every reported test counts
+        canaries = inject_canaries(tree / task.spec.grading.tests_dir, task)
         lim = task.spec.limits
         spec = SandboxSpec(
             image=image,
@@ -74,8 +83,8 @@ def grade(
                     report = sb.read_file(JUNIT_PATH, max_bytes=16 << 20)
                 except FileNotFoundError:
                     report = None
-    status, reason, tests = verdict(task, res.exit_code, res.timed_out, report)
-    score = tests.passed / tests.total if tests and tests.total else (1.0 if status == "pass" else None)
+    v = judge(task, res.exit_code, res.timed_out, report, inventory, canaries)
+    status, reason, tests, score = v.status, v.reason, v.tests, v.score
     tail = cap_text(res.output, 2_000, 14_000)
     if res.timed_out:
         tail += f"\n[harness: the test command exceeded {task.spec.grading.timeout_sec:g}s and was killed]"
@@ -88,4 +97,5 @@ def grade(
         log_tail=tail,
         duration_s=time.monotonic() - start,
         restored_paths=restored,
+        extra=v.trial_fields(),
     )
