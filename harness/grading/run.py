@@ -16,12 +16,13 @@ from harness.grading.canary import inject_canaries
 from harness.grading.inventory import load_inventory
 from harness.grading.report import judge
 from harness.grading.workspace import GitError, build_grading_tree
+from harness.judge import host
 from harness.results import TestCounts
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
 from harness.sandbox.docker import DockerSandbox
 from harness.task import Task
 
-JUNIT_PATH = "/tmp/harness/junit.xml"
+JUNIT_PATH = host.INPROC_JUNIT
 MAX_DIFF_CHARS = 2_000_000
 
 
@@ -49,6 +50,7 @@ def grade(
     labels: dict[str, str],
 ) -> GradeOutcome:
     start = time.monotonic()
+    judged = task.spec.grading.isolation == "judge"
     with tempfile.TemporaryDirectory(prefix="harness-grade-") as tmp:
         tree = Path(tmp) / "workspace"
         try:
@@ -66,23 +68,18 @@ def grade(
             workspace_mb=lim.workspace_mb,
             tmp_mb=lim.tmp_mb,
             labels={**labels, "harness.role": "grading"},
+            extra_tmpfs=host.judge_tmpfs(lim.tmp_mb) if judged else {},
         )
+        if judged:
+            judge_tree = Path(tmp) / "judge"
+            host.split_hidden_tests(task, tree, judge_tree)
+            agentd = host.agentd_tree(Path(tmp) / "agentd")
         with DockerSandbox(client, spec) as sb:
             sb.copy_in(tree, WORKSPACE)
-            sb.exec("mkdir -p /tmp/harness", timeout=30)
-            res = sb.exec(
-                task.spec.grading.command,
-                timeout=task.spec.grading.timeout_sec,
-                env={"HARNESS_JUNIT": JUNIT_PATH, "CI": "true"},
-                head_bytes=16 * 1024,
-                tail_bytes=48 * 1024,
-            )
-            report: bytes | None = None
-            if task.spec.grading.junit:
-                try:
-                    report = sb.read_file(JUNIT_PATH, max_bytes=16 << 20)
-                except FileNotFoundError:
-                    report = None
+            if judged:
+                res, report = host.run_judged(sb, task, judge_tree, agentd)
+            else:
+                res, report = host.run_in_process(sb, task)
     v = judge(task, res.exit_code, res.timed_out, report, inventory, canaries)
     status, reason, tests, score = v.status, v.reason, v.tests, v.score
     tail = cap_text(res.output, 2_000, 14_000)

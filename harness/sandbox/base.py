@@ -83,6 +83,7 @@ class SandboxSpec:
     tmp_mb: int = 256
     labels: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
+    extra_tmpfs: dict[str, str] = field(default_factory=dict)  # mount point -> tmpfs options
 
 
 @runtime_checkable

@@ -116,6 +116,7 @@ class DockerSandbox:
             tmpfs={
                 WORKSPACE: f"{mount_opts},size={s.workspace_mb}m,uid=1000,gid=1000,mode=0755",
                 "/tmp": f"{mount_opts},size={s.tmp_mb}m,mode=1777",
+                **s.extra_tmpfs,
             },
             ulimits=[docker.types.Ulimit(name="nofile", soft=4096, hard=4096)],
         )
@@ -172,10 +173,11 @@ class DockerSandbox:
         *,
         head_bytes: int = 64 * 1024,
         tail_bytes: int = 64 * 1024,
+        user: str = SANDBOX_USER,
     ) -> ExecResult:
         """Run cmd (a string goes to `bash -c`) with a timeout that kills it and all it started."""
         out, err = CappedBuffer(head_bytes, tail_bytes), CappedBuffer(head_bytes, tail_bytes)
-        timed_out, code, elapsed = self._run(cmd, timeout, cwd, env, stdin, out.write, err.write)
+        timed_out, code, elapsed = self._run(cmd, timeout, cwd, env, stdin, out.write, err.write, user)
         return ExecResult(
             exit_code=code,
             stdout=out.text(),
@@ -194,6 +196,7 @@ class DockerSandbox:
         stdin: bytes | None,
         on_stdout: Any,
         on_stderr: Any,
+        user: str = SANDBOX_USER,
     ) -> tuple[bool, int | None, float]:
         if self.id is None or self._closed:
             raise SandboxError("sandbox is not running")
@@ -209,7 +212,7 @@ class DockerSandbox:
                 self.id,
                 wrapped,
                 stdin=stdin is not None,
-                user=SANDBOX_USER,
+                user=user,
                 workdir=cwd,
                 environment=full_env,
             )["Id"]
@@ -235,7 +238,7 @@ class DockerSandbox:
             raise SandboxError(f"docker exec inspect failed: {e}") from e
         timed_out = gave_up or (code in (124, 137) and elapsed >= timeout)
         if timed_out:
-            self._sweep(marker)
+            self._sweep(marker, user)
         return timed_out, code, elapsed
 
     def open_stream(
@@ -249,6 +252,16 @@ class DockerSandbox:
                 self.id, argv, stdin=True, user=SANDBOX_USER, workdir=cwd, environment=env or {}
             )["Id"]
             return _raw_socket(self.api.exec_start(exec_id, socket=True))
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            raise SandboxError(f"docker exec failed: {e}") from e
+
+    def start_background(self, argv: list[str], cwd: str = WORKSPACE, user: str = SANDBOX_USER) -> None:
+        """Start a process that outlives this call (a service for later commands); not waited for."""
+        if self.id is None or self._closed:
+            raise SandboxError("sandbox is not running")
+        try:
+            exec_id = self.api.exec_create(self.id, argv, user=user, workdir=cwd)["Id"]
+            self.api.exec_start(exec_id, detach=True)
         except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
             raise SandboxError(f"docker exec failed: {e}") from e
 
@@ -291,7 +304,7 @@ class DockerSandbox:
             time.sleep(0.2)
         raise SandboxError(f"could not stop the sandbox's processes: {output.strip()[-300:]}")
 
-    def _sweep(self, marker: str) -> None:
+    def _sweep(self, marker: str, user: str = SANDBOX_USER) -> None:
         """Kill every process still carrying this command's marker, using bash builtins only so it
         still works when a fork bomb has used up the pids limit's headroom."""
         # Several passes: a process forking while the first pass runs is caught by the next.
@@ -302,18 +315,20 @@ class DockerSandbox:
             "done; done; true"
         )
         try:
-            exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=SANDBOX_USER)["Id"]
+            exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=user)["Id"]
             self.api.exec_start(exec_id)
         except (docker.errors.DockerException, requests.exceptions.RequestException):
             pass
 
     # -- files -----------------------------------------------------------------------------------
 
-    def copy_in(self, src: Path, dest: str) -> None:
-        """Copy the contents of folder src into dest (created if needed)."""
+    def copy_in(self, src: Path, dest: str, user: str = SANDBOX_USER) -> None:
+        """Copy the contents of folder src into dest (created if needed), owned by user."""
         data = tar_directory(src)
         q = shlex.quote(dest)
-        res = self.exec(f"mkdir -p {q} && tar -x --no-same-owner -m -C {q}", timeout=120, stdin=data)
+        res = self.exec(
+            f"mkdir -p {q} && tar -x --no-same-owner -m -C {q}", timeout=120, stdin=data, user=user
+        )
         if not res.ok:
             raise SandboxError(f"copying {src} into the sandbox failed: {res.output.strip()[-300:]}")
 
@@ -338,11 +353,11 @@ class DockerSandbox:
             raise SandboxError(f"reading {path} out of the sandbox failed: {err.text().strip()[-300:]}")
         return b"".join(chunks)
 
-    def read_file(self, path: str, max_bytes: int = 1 << 20) -> bytes:
+    def read_file(self, path: str, max_bytes: int = 1 << 20, user: str = SANDBOX_USER) -> bytes:
         chunks: list[bytes] = []
         err = CappedBuffer(4096, 4096)
         _, code, _ = self._run(
-            ["head", "-c", str(max_bytes), "--", path], 60, WORKSPACE, None, None, chunks.append, err.write
+            ["head", "-c", str(max_bytes), "--", path], 60, "/", None, None, chunks.append, err.write, user
         )
         if code != 0:
             raise FileNotFoundError(f"{path}: {err.text().strip()}")
