@@ -238,12 +238,21 @@ def tasks_validate(
         int, typer.Option(min=1, max=20, help="Oracle runs per task, to catch flaky tests.")
     ] = 1,
     concurrency: Annotated[int, typer.Option(min=1, max=64)] = 2,
+    write_lock: Annotated[
+        bool,
+        typer.Option(
+            "--write-lock", help="With --run: (re)write tests.lock.json from the reference's test ids."
+        ),
+    ] = False,
 ) -> None:
-    """Check task folders: schema and files; with --run, the reference passes (every time) and an empty
-    attempt fails.
+    """Check task folders: schema and files; with --run, the reference passes (every time), an empty
+    attempt fails, and the reference's test ids are written to tests.lock.json where it is missing.
 
     Example: [bold]harness tasks validate --run --repeat 3 tasks/smoke[/]
     """
+    from rich.markup import escape
+
+    from harness.grading.inventory import lock_status
     from harness.task import load_tasks
     from harness.validate import validate_run
 
@@ -251,9 +260,13 @@ def tasks_validate(
     console.print(
         f"[green]ok[/] {len(tasks)} tasks: task.toml, instruction.md, workspace/, tests/, solution/"
     )
+    for t in tasks:
+        state, msg = lock_status(t.path, t.content_hash)
+        if state != "ok":
+            console.print(f"[yellow]warning[/] {escape(msg)}")
     if not run_:
         return
-    ok = validate_run(tasks, repeat=repeat, concurrency=concurrency, console=console)
+    ok = validate_run(tasks, repeat=repeat, concurrency=concurrency, console=console, write_lock=write_lock)
     if not ok:
         raise typer.Exit(1)
 
