@@ -224,7 +224,16 @@ class DockerSandbox:
             writer = threading.Thread(target=_feed, args=(sock, stdin), daemon=True)
             writer.start()
         deadline = start + timeout + HARNESS_GRACE_S
-        gave_up = not _demux(sock, deadline, on_stdout, on_stderr)
+        try:
+            gave_up = not _demux(sock, deadline, on_stdout, on_stderr)
+        except BaseException:
+            # A callback stopped the read (copy_out past its cap): end the stream and the command now.
+            try:
+                sock.close()
+            except OSError:
+                pass
+            self._sweep(marker)
+            raise
         try:
             sock.close()
         except OSError:
@@ -333,22 +342,29 @@ class DockerSandbox:
             raise SandboxError(f"copying {src} into the sandbox failed: {res.output.strip()[-300:]}")
 
     def copy_out(self, path: str, max_bytes: int) -> bytes:
-        """A tar of the folder at path; raises WorkspaceTooLarge past max_bytes."""
+        """A tar of the folder at path. Raises WorkspaceTooLarge as soon as a member's header, the
+        members' sizes together, or the stream pass max_bytes (the read stops there and tar is
+        killed: a sparse 1 TiB file is refused from its header), and WorkspaceUnreadable when an entry
+        cannot be read (tar would leave it out)."""
         chunks: list[bytes] = []
         size = 0
+        headers = _TarHeaders(path, max_bytes)
 
         def collect(b: bytes) -> None:
             nonlocal size
             size += len(b)
-            if size <= max_bytes:
-                chunks.append(b)
+            if size > max_bytes:
+                raise WorkspaceTooLarge(f"{path} holds more than {max_bytes // (1 << 20)} MiB")
+            headers.feed(b)
+            chunks.append(b)
 
         err = CappedBuffer(4096, 4096)
         timed_out, code, _ = self._run(
-            ["tar", "-c", "-C", path, "."], 300, WORKSPACE, None, None, collect, err.write
+            ["bash", "-c", COPY_OUT_SCRIPT, "copy_out", path], 300, WORKSPACE, None, None, collect, err.write
         )
-        if size > max_bytes:
-            raise WorkspaceTooLarge(f"{path} holds more than {max_bytes // (1 << 20)} MiB")
+        if code == UNREADABLE_EXIT:
+            entry = err.text().strip().splitlines()[-1:] or ["?"]
+            raise WorkspaceUnreadable(f"{path} holds an entry that cannot be read: {_printable(entry[0])}")
         if timed_out or code not in (0, 1):  # tar exits 1 when a file changed while being read
             raise SandboxError(f"reading {path} out of the sandbox failed: {err.text().strip()[-300:]}")
         return b"".join(chunks)
@@ -372,8 +388,138 @@ class DockerSandbox:
             raise SandboxError(f"writing {path} failed: {res.output.strip()[-300:]}")
 
 
-class WorkspaceTooLarge(SandboxError):
+class WorkspaceNotCopyable(SandboxError):
+    """What the agent left in /workspace cannot be carried to grading: the agent's doing."""
+
+
+class WorkspaceTooLarge(WorkspaceNotCopyable):
     """The agent left more in /workspace than the harness will carry to grading."""
+
+
+class WorkspaceUnreadable(WorkspaceNotCopyable):
+    """The agent left a file or folder in /workspace that its own user cannot read (mode 000)."""
+
+
+UNREADABLE_EXIT = 3
+# Trusted tools only (the image's read-only root, run after kill_all): name the first entry tar could
+# not read, or stream the tar.
+COPY_OUT_SCRIPT = (
+    'cd -- "$1" || exit 2; '
+    "bad=$(find . -mindepth 1 \\( ! -readable -o -type d ! -executable \\) -print -quit 2>/dev/null); "
+    f'if [ -n "$bad" ]; then printf "%s\\n" "${{bad:2}}" >&2; exit {UNREADABLE_EXIT}; fi; '
+    "exec tar -c ."
+)
+
+
+def _printable(text: str, limit: int = 200) -> str:
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _TarHeaders:
+    """Follows the headers of a tar stream as it arrives (ustar, GNU long names, pax), so a member can
+    be refused by the size its header claims before a byte of its content is read."""
+
+    META_LIMIT = 1 << 20
+
+    def __init__(self, path: str, max_bytes: int) -> None:
+        self.path, self.max_bytes = path, max_bytes
+        self.header = bytearray()
+        self.skip = 0  # bytes of content (and padding) still to pass over
+        self.meta: bytearray | None = None  # content of a pax or long-name member, being collected
+        self.meta_len = 0
+        self.meta_kind = b""
+        self.next_name: bytes | None = None
+        self.next_size: int | None = None
+        self.total = 0
+
+    def feed(self, data: bytes) -> None:
+        i, n = 0, len(data)
+        while i < n:
+            if self.skip:
+                step = min(self.skip, n - i)
+                if self.meta is not None and len(self.meta) < self.meta_len:
+                    self.meta += data[i : i + min(step, self.meta_len - len(self.meta))]
+                i += step
+                self.skip -= step
+                if not self.skip and self.meta is not None:
+                    self._meta_done()
+                continue
+            step = min(512 - len(self.header), n - i)
+            self.header += data[i : i + step]
+            i += step
+            if len(self.header) == 512:
+                self._on_header(bytes(self.header))
+                self.header.clear()
+
+    def _on_header(self, h: bytes) -> None:
+        if not h.strip(b"\0"):
+            return  # end-of-archive blocks
+        kind = h[156:157]
+        size = _tar_number(h[124:136])
+        padded = (size + 511) // 512 * 512
+        if kind in (b"x", b"g", b"L", b"K"):
+            if size > self.META_LIMIT:
+                raise SandboxError(f"reading {self.path}: a tar header of {size} bytes")
+            self.meta, self.meta_len, self.meta_kind, self.skip = bytearray(), size, kind, padded
+            if not padded:
+                self._meta_done()
+            return
+        name = self.next_name if self.next_name is not None else h[:100].split(b"\0", 1)[0]
+        if self.next_size is not None:
+            size = self.next_size
+            padded = (size + 511) // 512 * 512
+        self.next_name = self.next_size = None
+        if kind in (b"0", b"\0", b"7", b"S"):
+            self.total += size
+            label = _printable(name.decode("utf-8", "backslashreplace").removeprefix("./"))
+            if size > self.max_bytes:
+                raise WorkspaceTooLarge(
+                    f"{label} in {self.path} is {_size(size)} (limit {_size(self.max_bytes)})"
+                )
+            if self.total > self.max_bytes:
+                raise WorkspaceTooLarge(f"{self.path} holds more than {_size(self.max_bytes)} of files")
+        self.skip = padded if kind in (b"0", b"\0", b"7", b"S") else 0
+
+    def _meta_done(self) -> None:
+        data, kind = bytes(self.meta or b"")[: self.meta_len], self.meta_kind
+        self.meta = None
+        if kind == b"L":
+            self.next_name = data.split(b"\0", 1)[0]
+        elif kind == b"x":
+            pos = 0
+            while pos < len(data):
+                sp = data.find(b" ", pos)
+                if sp < 0:
+                    break
+                try:
+                    length = int(data[pos:sp])
+                except ValueError:
+                    break
+                if length <= 0:
+                    break
+                key, _, value = data[sp + 1 : pos + length - 1].partition(b"=")
+                if key == b"size":
+                    self.next_size = int(value)
+                elif key == b"path":
+                    self.next_name = value
+                pos += length
+
+
+def _tar_number(field: bytes) -> int:
+    """A tar header number: octal text, or GNU base-256 (first byte 0x80) for large values."""
+    if field[:1] == b"\x80":
+        return int.from_bytes(field[1:], "big")
+    try:
+        return int(field.strip(b"\0 ") or b"0", 8)
+    except ValueError:
+        raise SandboxError(f"malformed tar header number {field!r}") from None
+
+
+def _size(n: int) -> str:
+    if n < 1 << 20:
+        return f"{n} bytes"
+    return f"{n / (1 << 30):.0f} GiB" if n >= 10 << 30 else f"{n / (1 << 20):.0f} MiB"
 
 
 def _feed(sock: socket.socket, data: bytes) -> None:
