@@ -3,11 +3,9 @@ infrastructure trouble: that becomes status=error with an error_kind, so the run
 
 from __future__ import annotations
 
-import tempfile
 import time
 import traceback
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import docker
@@ -25,9 +23,10 @@ from harness.grading import (
     extract_workspace,
     grade,
 )
+from harness.grading.workspace import host_tempdir
 from harness.results import RunStore, TrialResult, utcnow
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
-from harness.sandbox.docker import DockerSandbox, WorkspaceTooLarge
+from harness.sandbox.docker import DockerSandbox, WorkspaceNotCopyable
 from harness.task import Task
 
 GIT_INIT = (
@@ -104,9 +103,10 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
                 finished_at=utcnow(),
                 duration_s=time.monotonic() - t0,
             )
-        with tempfile.TemporaryDirectory(prefix="harness-final-") as tmp:
-            final = Path(tmp) / "workspace"
-            dropped = extract_workspace(tar, final)
+        cap = workspace_cap(task)
+        with host_tempdir("harness-final-") as tmp:
+            final = tmp / "workspace"
+            dropped = extract_workspace(tar, final, max_file_bytes=cap, max_total_bytes=cap)
             diff = compute_diff(task, final)
         g = grade(task, diff, ctx.client, tag, labels)
         tries = _grade_tries(ctx, task, outcome, diff, g, tag, labels)
@@ -127,13 +127,13 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
-    except (WorkspaceTooLarge, WorkspaceRejected) as e:
+    except (WorkspaceNotCopyable, WorkspaceRejected) as e:
         # What the agent left is its own doing: a graded failure, not a harness error.
         return TrialResult(
             **fields,
             status="fail",
             fail_reason="workspace_rejected",
-            message=str(e),
+            message=" ".join(str(e).split())[:500] or type(e).__name__,
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
@@ -145,6 +145,12 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             detail = "".join(traceback.format_exception_only(e)).strip()
             return _error(fields, "harness", f"unexpected {detail}", t0)
         return _error(fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0)
+
+
+def workspace_cap(task: Task) -> int:
+    """What the harness carries out of the agent's sandbox, per file and in total. Generous: the
+    tmpfs bounds what can really be there; a sparse file can claim more than that and is refused."""
+    return (task.spec.limits.workspace_mb + 16) << 20
 
 
 def _grade_tries(
@@ -208,5 +214,5 @@ def _agent_phase(
         # Nothing the agent left running may write into, or starve, the read-out below.
         sb.kill_all()
         # Generous bound: the tmpfs caps what can be there; this caps what we carry to the host.
-        tar = sb.copy_out(WORKSPACE, max_bytes=(lim.workspace_mb + 16) << 20)
+        tar = sb.copy_out(WORKSPACE, max_bytes=workspace_cap(task))
     return outcome, tar
