@@ -179,10 +179,45 @@ class Runner:
                 break
             self.events.retrying(result)
         assert result is not None
-        self.store.append(result)
+        result = self._store(result)
         with self._lock:
             self.spent += result.cost_usd or 0.0
         return result
+
+    def _store(self, result: TrialResult) -> TrialResult:
+        """Append result to trials.jsonl. A result that cannot be stored never ends the run: it is
+        replaced by a harness error for the trial (without the parts that could not be written), which
+        a resume runs again."""
+        try:
+            self.store.append(result)
+            return result
+        except Exception as e:
+            detail = (
+                " ".join(str(e).split())[:300].encode("utf-8", "backslashreplace").decode()
+                or type(e).__name__
+            )
+            err = result.model_copy(
+                update=dict(
+                    status="error",
+                    error_kind="harness",
+                    fail_reason=None,
+                    message=f"could not store the trial's result ({type(e).__name__}: {detail})",
+                    tests=None,
+                    score=None,
+                    diff="",
+                    diff_truncated=False,
+                    dropped_paths=[],
+                    restored_paths=[],
+                    log_tail="",
+                    agent_log_tail="",
+                    tries=[],
+                )
+            )
+            try:
+                self.store.append(err)
+            except Exception:
+                pass  # not even the error could be written (disk full?): the trial stays to do
+            return err
 
     def remove_containers(self) -> int:
         n = 0
