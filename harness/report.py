@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.syntax import Syntax
+from rich.table import Table
 
 from harness.display import STATUS_STYLE, fmt_cost
 from harness.results import RunStore, TrialResult
@@ -41,6 +42,10 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
     for label, paths in (("restored (protected)", r.restored_paths), ("dropped", r.dropped_paths)):
         if paths:
             head.append(f"{label}: {', '.join(paths)}")
+    checked = {True: "checked", False: "not checked", None: "not recorded"}
+    head.append(f"inventory {checked[r.inventory_checked]}, canaries {checked[r.canaries_checked]}")
+    if r.grade_detail:
+        head.append(f"grade: {r.grade_detail}")
     console.print(Panel("\n".join(head), title="trial", expand=False))
     if r.transcript_path and (store.dir / r.transcript_path).is_file():
         transcript = json.loads((store.dir / r.transcript_path).read_text())
@@ -55,5 +60,19 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
         console.print(Panel(escape(r.agent_log_tail), title="agent log (tail)", title_align="left"))
     if r.diff:
         console.print(Panel(Syntax(r.diff[:20000], "diff", word_wrap=True), title="diff", title_align="left"))
+    if r.test_results:
+        console.print(_tests_table(r))
     if r.log_tail:
         console.print(Panel(escape(r.log_tail), title="test output (tail)", title_align="left"))
+
+
+def _tests_table(r: TrialResult) -> Table:
+    style = {"passed": "green", "failed": "red", "error": "red", "skipped": "yellow"}
+    table = Table(title=f"tests ({len(r.test_results)})", title_justify="left")
+    for col in ("status", "test", "s", "message"):
+        table.add_column(col, overflow="fold")
+    for t in r.test_results:
+        table.add_row(
+            f"[{style[t.status]}]{t.status}[/]", escape(t.id), f"{t.duration_s:.3f}", escape(t.message[:300])
+        )
+    return table

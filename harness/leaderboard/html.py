@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from pydantic import ValidationError
 
 from harness.leaderboard import fmt
-from harness.leaderboard.board import ALPHA, Board, Comparison, EntryView, TaskRow
+from harness.leaderboard.board import ALPHA, Board, Comparison, EntryView, TaskRow, error_warning
 from harness.leaderboard.chart import cost_chart
 from harness.leaderboard.collect import Cell, TrialRef, read_trials
 from harness.results import TrialResult
@@ -83,6 +83,7 @@ def _env() -> Environment:
         alpha=ALPHA,
         frac_class=_frac_class,
         group_map=_group_map,
+        error_warning=error_warning,
     )
     return env
 
@@ -226,6 +227,7 @@ def write_site(board: Board, results_dir: Path, out: Path, max_trial_pages: int 
                 cost=_trial_cost(r),
                 **_transcript(results_dir, r),
                 **_diff(r.diff),
+                **_test_results(r),
             ),
             encoding="utf-8",
         )
@@ -271,6 +273,21 @@ def _message(m: dict[str, Any]) -> dict[str, str]:
         "name": str(m.get("name") or ""),
         "body": body or "(empty)",
     }
+
+
+def _test_results(r: TrialResult) -> dict[str, Any]:
+    """Per-test results as table rows, failures first (built here, like the diff, to stay fast)."""
+    order = {"failed": 0, "error": 1, "skipped": 2, "passed": 3}
+    rows = [
+        f'<tr class="test-{t.status}"><td>{escape(t.status)}</td><td><code>{escape(t.id)}</code></td>'
+        f"<td>{t.duration_s:.3f}</td><td>{escape(t.message)}</td></tr>"
+        for t in sorted(r.test_results, key=lambda t: (order.get(t.status, 4), t.id))
+    ]
+    checked = {True: "checked", False: "not checked", None: "not recorded"}
+    note = f"inventory {checked[r.inventory_checked]}, canaries {checked[r.canaries_checked]}"
+    if r.grade_detail:
+        note += f"; {r.grade_detail}"
+    return {"tests_html": Markup("\n".join(rows)), "tests_note": note}
 
 
 def _diff(diff: str) -> dict[str, Any]:
