@@ -10,6 +10,8 @@ Conventions used throughout:
 * Errored trials (harness or infrastructure failures, not agent failures) are excluded from pass rates and
   counted separately; a task whose attempts all errored is left out of pass@1 and counted in
   `n_tasks_all_errors`. They still count as trials for cost, tokens and wall time, because they were paid for.
+  Anything the agent's own work causes (a workspace the harness refuses, tests that time out) is a `fail`,
+  never an `error`, so it counts against pass@1. `error_rate` (errors / trials) says how much was left out.
 * Unknown cost (`cost_usd is None`) makes every cost aggregate `None`, never a silent 0.
 * Standard errors are cluster-robust over task families (CR1: each family is one cluster, a task without a
   family is its own cluster), and 95% intervals use Student's t with G - 1 degrees of freedom, G being the
@@ -153,6 +155,7 @@ class EntrySummary(_ToDict):
     duration_p90_s: float | None
     mean_score: float | None  # task-weighted like pass@1, over non-error trials that carry a score
     n_scored: int
+    error_rate: float | None = None  # n_errors / n_trials: the share of trials left out of pass rates
 
 
 @dataclass(frozen=True)
@@ -597,6 +600,7 @@ def _summarize(tally: _EntryTally, tasks: frozenset[str] | None) -> EntrySummary
         duration_p90_s=_quantile(durations, 0.9) if durations else None,
         mean_score=statistics.fmean(tally.task_scores) if tally.task_scores else None,
         n_scored=tally.n_scored,
+        error_rate=tally.n_errors / n if n else None,
     )
 
 

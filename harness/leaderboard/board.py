@@ -21,6 +21,9 @@ from harness.stats import (
 
 JSON_SCHEMA_VERSION = 1
 ALPHA = 0.05  # a difference is called significant when its Holm-adjusted p is below this
+# An entry with more errored trials than this share gets a warning: errors are left out of pass@1, so
+# many of them can flatter it.
+ERROR_RATE_WARNING = 0.10
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class EntryView:
     by_language: Breakdown
     by_difficulty: Breakdown
     by_tag: Breakdown
+
+    @property
+    def high_error_rate(self) -> bool:
+        rate = self.summary.error_rate
+        return rate is not None and rate > ERROR_RATE_WARNING
 
     @property
     def priced(self) -> bool:
@@ -88,6 +96,17 @@ class Board:
 
     def comparisons_of(self, name: str) -> tuple[Comparison, ...]:
         return tuple(c for c in self.comparisons if name in (c.better, c.worse))
+
+
+def error_warning(e: EntryView) -> str | None:
+    """One line for an entry whose share of errored trials passes ERROR_RATE_WARNING, else None."""
+    s, rate = e.summary, e.summary.error_rate
+    if not e.high_error_rate or rate is None:
+        return None
+    return (
+        f"{e.name}: {s.n_errors} of {s.n_trials} trials ({100 * rate:.1f}%) are errors, above "
+        f"{100 * ERROR_RATE_WARNING:g}%; errors are left out of pass@1, so its rank may flatter it."
+    )
 
 
 def slugify(name: str) -> str:
@@ -226,6 +245,7 @@ def to_json(board: Board) -> dict[str, Any]:
             for r in board.runs
         ],
         "n_trials": board.n_trials,
+        "error_rate_threshold": ERROR_RATE_WARNING,
         "n_tasks": len(board.tasks),
         "skipped_lines": board.skipped_lines,
         "k": board.k,
@@ -238,6 +258,9 @@ def to_json(board: Board) -> dict[str, Any]:
                 "model": e.model,
                 "runs": list(e.runs),
                 "on_pareto_frontier": e.on_frontier,
+                "error_rate": _num(e.summary.error_rate),
+                "error_rate_warning": e.high_error_rate,
+                "warning": error_warning(e),
                 # Cost fields are null when unknown; `cost_known` says why a reader sees no number.
                 "cost_known": e.priced and e.summary.n_unknown_cost == 0,
                 "summary": e.summary.to_dict(),

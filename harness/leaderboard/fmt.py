@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.leaderboard.board import Comparison, EntryView
+from harness.leaderboard.board import ERROR_RATE_WARNING, Comparison, EntryView
 from harness.stats import EntrySummary
 
 DASH = "\u2013"  # en dash: an empty cell, distinct from a minus sign
@@ -115,6 +115,13 @@ def errors(s: EntrySummary) -> str:
     return text
 
 
+def error_rate(s: EntrySummary) -> str:
+    """Errors / trials, with a warning sign past the board's threshold."""
+    if s.error_rate is None:
+        return DASH
+    return pct(s.error_rate) + (" \u26a0" if s.error_rate > ERROR_RATE_WARNING else "")
+
+
 def comparison_ci(c: Comparison) -> str:
     if c.ci_low is None or c.ci_high is None:
         return "n/a"
@@ -134,5 +141,8 @@ COLUMN_HELP: dict[str, str] = {
     "'n/a' for agents without a model.",
     "tokens / trial": "Mean uncached input and output tokens per trial (in / out), with prompt-cache reads apart.",
     "time / trial": "Median wall time of a trial, from sandbox start to grade.",
-    "errors": "Trials that failed for infrastructure reasons; they are left out of every pass rate.",
+    "errors": "Trials that failed for infrastructure reasons; they are left out of every pass rate. What the "
+    "agent's own work causes (a workspace the harness refuses, a timeout) is a failure, not an error.",
+    "error rate": f"Errors / trials. Past {100 * ERROR_RATE_WARNING:g}% (\u26a0) the entry gets a warning: "
+    "its pass@1 leaves out that many trials.",
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from harness.leaderboard import fmt
-from harness.leaderboard.board import ALPHA, Board
+from harness.leaderboard.board import ALPHA, Board, error_warning
 
 
 def _cell(text: str) -> str:
@@ -19,7 +19,7 @@ def ranked_columns(board: Board) -> list[str]:
     cols = ["#", "entry", "tasks", "trials", "pass@1 [95% CI]"]
     if board.k > 1:
         cols += [f"pass@{board.k}", f"pass^{board.k}"]
-    return [*cols, "cost / solved", "tokens / trial", "time / trial", "errors"]
+    return [*cols, "cost / solved", "tokens / trial", "time / trial", "errors", "error rate"]
 
 
 def render_markdown(board: Board) -> str:
@@ -46,12 +46,15 @@ def render_markdown(board: Board) -> str:
         if board.k > 1:
             cells += [fmt.pass_k(s, board.k), fmt.pass_hat(s, board.k)]
         cells += [fmt.cost_per_solved(e), fmt.tokens(e), fmt.seconds(s.duration_median_s), fmt.errors(s)]
+        cells.append(fmt.error_rate(s))
         lines.append(_row(cells))
     lines += [
         "",
         "★ on the cost-accuracy Pareto frontier: no other entry is both cheaper per trial and better.",
         "",
     ]
+    warnings = [w for w in (error_warning(e) for e in board.entries) if w]
+    lines += [*(f"> \u26a0 {w}" for w in warnings), *([""] if warnings else [])]
     lines += _pairs(board)
     lines += ["", "## Columns", ""]
     for name, text in fmt.COLUMN_HELP.items():
