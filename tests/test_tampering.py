@@ -520,7 +520,9 @@ def test_node_package_configuration_is_restored(pool: Pool, scenario: str) -> No
 def test_node_module_exiting_on_import_fails(pool: Pool, scenario: str) -> None:
     r = pool.trial(scenario).result
     assert r.status == "fail", _explain(r)
-    assert r.fail_reason in {"no_tests_ran", "no_test_report", "tests_failed"}, _explain(r)
+    # a test file that ends its process on import reports no canaries: tampering
+    expected = {"no_tests_ran", "no_test_report", "tests_failed", "missing_tests", "tampered"}
+    assert r.fail_reason in expected, _explain(r)
 
 
 # -- 7. the module under test ends pytest --------------------------------------------------------
@@ -530,17 +532,12 @@ def test_node_module_exiting_on_import_fails(pool: Pool, scenario: str) -> None:
 def test_python_module_exiting_on_import_fails(pool: Pool, scenario: str) -> None:
     r = pool.trial(scenario).result
     assert r.status == "fail", _explain(r)
-    assert r.fail_reason in {"no_test_report", "no_tests_ran"}, _explain(r)
+    assert r.fail_reason in {"no_test_report", "no_tests_ran", "missing_tests", "tampered"}, _explain(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LIMITATION harness/grading.py verdict: the module under test runs inside the pytest process "
-    "and can write a forged report to $HARNESS_JUNIT and exit 0; the verdict does not check the report "
-    "against the hidden tests",
-)
 @pytest.mark.parametrize("scenario", ["module_forges_report"])
 def test_module_forging_the_report_fails(pool: Pool, scenario: str) -> None:
+    # caught by the test inventory and canaries (tests/test_inventory.py), and in judge mode unreachable
     r = pool.trial(scenario).result
     assert r.status == "fail", _explain(r)
 
