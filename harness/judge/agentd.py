@@ -83,6 +83,11 @@ def handle(conn: socket.socket) -> None:
         os.chdir(req.get("cwd") or "/workspace")
         env = {k: v for k, v in os.environ.items() if k != "HARNESS_AGENTD"}
         env["HARNESS_WORKER_FD"] = str(fd)
+        cpu = req.get("cpu")
+        if isinstance(cpu, list) and len(cpu) == 2 and all(type(x) is int for x in cpu):
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu[0], cpu[1]))
         os.execve(sys.executable, [sys.executable, "-B", os.path.join(here, "pyworker.py")], env)
     elif op == "kill":
         try:

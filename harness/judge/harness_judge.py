@@ -23,8 +23,11 @@ from __future__ import annotations
 import builtins
 import importlib.abc
 import importlib.machinery
+import itertools
 import json
+import operator
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -89,7 +92,9 @@ class Worker:
 
     def _start(self) -> None:
         s = _connect(CALL_TIMEOUT)
-        s.sendall(json.dumps({"op": "py-worker", "cwd": WORKSPACE}).encode() + b"\n")
+        # The judge's CPU limit (a performance test's bound) applies to the code it calls.
+        cpu = resource.getrlimit(resource.RLIMIT_CPU)
+        s.sendall(json.dumps({"op": "py-worker", "cwd": WORKSPACE, "cpu": list(cpu)}).encode() + b"\n")
         self.sock, self.rfile = s, s.makefile("rb")
         self.generation += 1
         self.owner_pid = os.getpid()
@@ -137,11 +142,14 @@ class Worker:
             except AgentCodeError:
                 pass
 
-    def request(self, msg: dict[str, Any]) -> Any:
+    def ensure(self) -> None:
         if self.sock is None or self.owner_pid != os.getpid():
             if self.sock is not None:  # a forked judge must not share its parent's stream
                 self.sock, self.rfile = None, None
             self._start()
+
+    def request(self, msg: dict[str, Any]) -> Any:
+        self.ensure()
         assert self.sock is not None
         try:
             self.sock.sendall(wire.dumps(msg))
@@ -257,11 +265,16 @@ def _decode(data: Any, generation: int) -> Any:
 def _encode(v: Any) -> Any:
     def handle(obj: Any) -> dict[str, Any]:
         if isinstance(obj, Remote):
-            h = object.__getattribute__(obj, "_h")
-            gen = object.__getattribute__(obj, "_gen")
-            if gen != WORKER.generation or WORKER.sock is None:
-                raise AgentCodeError("an object from an earlier worker of the agent's code (it crashed)")
-            return {"$h": h}
+            if object.__getattribute__(obj, "_gen") != WORKER.generation:
+                _reresolve(obj)
+            return {"$h": object.__getattribute__(obj, "_h")}
+        if type(obj) is range:
+            return {"$range": [obj.start, obj.stop, obj.step]}
+        if hasattr(obj, "__next__") and iter(obj) is obj:  # an iterator or generator: its items
+            items = list(itertools.islice(obj, MAX_ITER_ITEMS + 1))
+            if len(items) > MAX_ITER_ITEMS:
+                raise TypeError(f"judge mode passes at most {MAX_ITER_ITEMS} items of an iterator")
+            return {"$iter": wire.encode(items, handle)}
         raise TypeError(
             f"judge mode cannot pass a {type(obj).__name__} to the agent's code (only plain data and "
             "objects it returned)"
@@ -270,7 +283,34 @@ def _encode(v: Any) -> Any:
     return wire.encode(v, handle)
 
 
+MAX_ITER_ITEMS = 1_000_000
+
+
+def _reresolve(obj: Remote) -> None:
+    """Point a handle from an earlier worker at the same object in this one, when it was reached from
+    a module by attribute names (functions, classes, module-level tables); anything else is gone."""
+    path = object.__getattribute__(obj, "_path")
+    if not path:
+        raise AgentCodeError(
+            "an object from an earlier worker of the agent's code (it crashed or was replaced)"
+        )
+    fresh = _call("import", name=path[0])
+    for name in path[1:]:
+        fresh = _call("getattr", obj=fresh, name=name)
+    if not isinstance(fresh, Remote):
+        raise AgentCodeError(f"{'.'.join(path)} is no longer an object of the agent's code")
+    for slot in ("_h", "_gen", "_kind", "_type"):
+        object.__setattr__(obj, slot, object.__getattribute__(fresh, slot))
+
+
+def _attr(parent_path: tuple[str, ...] | None, value: Any, name: str) -> Any:
+    if isinstance(value, Remote) and parent_path:
+        object.__setattr__(value, "_path", (*parent_path, name))
+    return value
+
+
 def _call(op: str, **fields: Any) -> Any:
+    WORKER.ensure()
     msg: dict[str, Any] = {"op": op}
     for k, v in fields.items():
         msg[k] = _encode(v) if k in ("obj", "args", "kwargs") else v
@@ -280,9 +320,10 @@ def _call(op: str, **fields: Any) -> Any:
 class Remote:
     """An object that lives in the agent's worker."""
 
-    __slots__ = ("_gen", "_h", "_kind", "_type")
+    __slots__ = ("_gen", "_h", "_kind", "_path", "_type")
 
     def __init__(self, h: int, gen: int, kind: str, tname: str) -> None:
+        object.__setattr__(self, "_path", None)
         object.__setattr__(self, "_h", h)
         object.__setattr__(self, "_gen", gen)
         object.__setattr__(self, "_kind", kind)
@@ -291,7 +332,8 @@ class Remote:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
-        return _call("getattr", obj=self, name=name)
+        path = object.__getattribute__(self, "_path")
+        return _attr(path, _call("getattr", obj=self, name=name), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         _call("setattr", obj=self, name=name, args=[value])
@@ -389,8 +431,20 @@ class Remote:
         return v if type(v) is list else []
 
 
+def _plain(v: Any) -> Any:
+    """A live list, dict or set of the agent's compares by its (copied, plain) value."""
+    if isinstance(v, Remote) and object.__getattribute__(v, "_kind") == "container":
+        return _call("value", obj=v)
+    return v
+
+
 def _compare(name: str) -> Any:
+    op = getattr(operator, name)
+
     def method(self: Remote, other: Any) -> Any:
+        mine, theirs = _plain(self), _plain(other)
+        if not isinstance(mine, Remote) and not isinstance(theirs, Remote):
+            return op(mine, theirs)
         if not isinstance(other, Remote):
             return NotImplemented  # a handle never stands in for a plain value
         return _call("operator", name=name, args=[self, other])
@@ -442,7 +496,25 @@ class RemoteModule(types.ModuleType):
             handle = _call("import", name=self.__name__)
             self.__dict__["__harness_handle__"] = handle
             self.__dict__["__harness_gen__"] = WORKER.generation
-        return _call("getattr", obj=handle, name=name)
+        return _attr((self.__name__,), _call("getattr", obj=handle, name=name), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (name.startswith("__") and name.endswith("__")) or isinstance(value, RemoteModule):
+            # the import system's own bookkeeping (a submodule set on its parent) stays here
+            types.ModuleType.__setattr__(self, name, value)
+            return
+        _call("setattr", obj=self._harness_handle(), name=name, args=[value])
+
+    def __delattr__(self, name: str) -> None:
+        _call("delattr", obj=self._harness_handle(), name=name)
+
+    def _harness_handle(self) -> Any:
+        handle = self.__dict__.get("__harness_handle__")
+        if handle is None or self.__dict__.get("__harness_gen__") != WORKER.generation:
+            handle = _call("import", name=self.__name__)
+            self.__dict__["__harness_handle__"] = handle
+            self.__dict__["__harness_gen__"] = WORKER.generation
+        return handle
 
 
 def _in_workspace(name: str) -> bool:
@@ -489,7 +561,20 @@ class AgentModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 # -- subprocesses: run under the agent's uid ---------------------------------------------------------
 
-_real_run = subprocess.run
+JUDGE_DIR = os.environ.get("HARNESS_JUDGE_DIR", "/judge")
+JUDGE_WORK = os.path.join(JUDGE_DIR, "w")
+TESTS = os.environ.get("HARNESS_TESTS", "")
+_JUDGE_ENV = ("HARNESS_", "PYTEST_", "PYTHONPATH", "PYTHONNOUSERSITE")
+
+
+def _to_workspace(arg: str) -> str:
+    """The judge's folder mirrors the workspace: a path into it (a test's `Path(__file__).parent.parent
+    / "tool.py"`) names the agent's file in /workspace. The hidden tests themselves stay put."""
+    if not isinstance(arg, str) or not (arg == JUDGE_WORK or arg.startswith(JUDGE_WORK + "/")):
+        return arg
+    if TESTS and (arg == TESTS or arg.startswith(TESTS + "/")):
+        return arg
+    return WORKSPACE + arg[len(JUDGE_WORK) :]
 
 
 def run(args: Any, *popenargs: Any, **kw: Any) -> subprocess.CompletedProcess[Any]:
@@ -520,8 +605,14 @@ def run(args: Any, *popenargs: Any, **kw: Any) -> subprocess.CompletedProcess[An
         "env": dict(env) if env is not None else None, "timeout": timeout, "stdin_len": len(input_ or b""),
         "merge_stderr": stderr == subprocess.STDOUT,
     }  # fmt: skip
-    if header["cwd"].startswith(os.environ.get("HARNESS_JUDGE_DIR", "/judge")):
-        header["cwd"] = WORKSPACE
+    header["cwd"] = _to_workspace(header["cwd"])
+    if not header["cwd"].startswith(WORKSPACE) and not header["cwd"].startswith(SHARED_TMP):
+        header["cwd"] = WORKSPACE if header["cwd"].startswith(JUDGE_DIR) else header["cwd"]
+    if isinstance(argv, list):
+        header["argv"] = [_to_workspace(a) for a in argv]
+    if env is not None:
+        header["env"] = {k: v for k, v in env.items() if not k.startswith(_JUDGE_ENV)}
+        header["env"].update(HOME="/tmp", TMPDIR="/tmp")
     reply, body = _agentd(header, input_ or b"", timeout=(timeout or CALL_TIMEOUT) + 10)
     if "error" in reply:
         raise FileNotFoundError(2, str(reply["error"]))

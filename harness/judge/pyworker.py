@@ -73,6 +73,30 @@ def kind_of(obj: Any) -> str:
     return "object"
 
 
+class Live:
+    """A mutable builtin container reached by attribute: crosses as a handle of kind container."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+
+class Copy:
+    """A container's value, asked for explicitly: crosses as plain data."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+
+def enc_reply(v: Any) -> Any:
+    if isinstance(v, Copy):
+        return enc(v.obj)
+    if isinstance(v, Live):
+        h = make_handle(v.obj)
+        h["kind"] = "container"
+        return h
+    return enc(v)
+
+
 def make_handle(obj: Any) -> dict[str, Any]:
     if isinstance(obj, type) and issubclass(obj, BaseException):
         return {"$h": 0, "eclass": class_chain(obj)}
@@ -106,7 +130,15 @@ def dec(v: Any) -> Any:
             raise wire.WireError("unknown handle")
         return OBJECTS[hid]
 
-    return wire.decode(v, handle)
+    def tag(name: str, d: dict[str, Any]) -> Any:
+        body = d[name]
+        if name == "$range" and type(body) is list and len(body) == 3:
+            return range(*body)
+        if name == "$iter":
+            return iter(dec(body))
+        raise wire.WireError(f"unknown tag {name}")
+
+    return wire.decode(v, handle, tag)
 
 
 def exc_data(e: BaseException) -> dict[str, Any]:
@@ -140,7 +172,12 @@ def serve(req: dict[str, Any]) -> Any:
     args = dec(req.get("args", []))
     kwargs = dec(req.get("kwargs", {"$d": []}))
     if op == "getattr":
-        return getattr(obj, req["name"])
+        value = getattr(obj, req["name"])
+        if type(value) in (list, dict, set, bytearray):
+            return Live(value)  # a module's or object's table stays live: tests may change it
+        return value
+    if op == "value":
+        return Copy(obj)
     if op == "setattr":
         setattr(obj, req["name"], args[0])
         return None
@@ -172,7 +209,7 @@ def main() -> None:
         out, err = io.StringIO(), io.StringIO()
         sys.stdout, sys.stderr = out, err
         try:
-            reply: dict[str, Any] = {"ok": enc(serve(wire.loads(line)))}
+            reply: dict[str, Any] = {"ok": enc_reply(serve(wire.loads(line)))}
         except BaseException as e:
             reply = {"exc": exc_data(e)}
         finally:
