@@ -89,6 +89,14 @@ def handle(conn: socket.socket) -> None:
 
             resource.setrlimit(resource.RLIMIT_CPU, (cpu[0], cpu[1]))
         os.execve(sys.executable, [sys.executable, "-B", os.path.join(here, "pyworker.py")], env)
+    elif op == "attach":  # a long-lived worker of any language: the connection is its stdin and stdout
+        fd = conn.fileno()
+        os.chdir(req.get("cwd") or "/workspace")
+        env = {k: v for k, v in os.environ.items() if k != "HARNESS_AGENTD"}
+        env.update({str(k): str(v) for k, v in (req.get("env_add") or {}).items()})
+        os.dup2(fd, 0)
+        os.dup2(fd, 1)
+        os.execvpe(req["argv"][0], req["argv"], env)
     elif op == "kill":
         try:
             os.killpg(int(req["pgid"]), signal.SIGKILL)
