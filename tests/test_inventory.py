@@ -395,3 +395,16 @@ __attribute__((constructor)) static void forge(void) {{
 """
     g = _grade(docker_client, images, task, tmp_path, {"src/forge.c": code})
     assert (g.status, g.fail_reason) == ("fail", "tampered"), (g.extra["grade_detail"], g.log_tail[-1500:])
+
+
+def test_python_canaries_join_named_test_files(tmp_path: Path) -> None:
+    """A command that names its test files (as exercism imports do) would not collect a new module."""
+    t = _copy(PY, tmp_path)
+    toml = t.path / "task.toml"
+    toml.write_text(toml.read_text().replace(" tests --junitxml", " tests/test_durations.py --junitxml", 1))
+    task = load_task(t.path)
+    assert "tests/test_durations.py" in task.spec.grading.command
+    folder, plan = _injected(task, tmp_path / "named")
+    assert plan.files == ["test_durations.py"] and plan.copies == 1
+    assert f"def test_{plan.token}_fail_raises" in (folder / "test_durations.py").read_text()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in task.tests_dir.iterdir())

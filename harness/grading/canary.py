@@ -74,7 +74,10 @@ def inject_canaries(folder: Path, task: Task, language: str | None = None) -> Ca
     hidden = [p.relative_to(task.tests_dir) for p in iter_files(task.tests_dir)]
     present = [rel for rel in hidden if (folder / rel).is_file() and not (folder / rel).is_symlink()]
     hexpart = secrets.token_hex(4)
-    plan = _GENERATORS[lang](folder, present, hexpart)
+    if lang == "python" and any(rel.name in task.spec.grading.command for rel in present):
+        plan = _python_appended(folder, present, hexpart, task.spec.grading.command)
+    else:
+        plan = _GENERATORS[lang](folder, present, hexpart)
     return plan if plan.copies > 0 else None
 
 
@@ -119,6 +122,49 @@ class TestHarnessCanary{hx}(unittest.TestCase):
     expect = {"pass": "pass", "fail_assert": "fail", "fail_raises": "fail", "fail_approx": "fail",
               "fail_assertequal": "fail"}  # fmt: skip
     return CanaryPlan(token, expect, len(written), "python", written)
+
+
+def _python_appended(folder: Path, files: list[Path], hx: str, command: str) -> CanaryPlan:
+    """The command names its test files, so a new module would not be collected: append the canaries
+    to every named test module instead."""
+    base = _python(folder / "__never__", [], hx)  # the kinds; writes nothing
+    token = base.token
+    body = f"""
+
+# harness canary tests (added at grading)
+import pytest as _harness_canary_pytest
+import unittest as _harness_canary_unittest
+
+
+def test_{token}_pass():
+    assert 1 + 1 == 2
+
+
+def test_{token}_fail_assert():
+    assert 1 + 1 == 3
+
+
+def test_{token}_fail_raises():
+    with _harness_canary_pytest.raises(ValueError):
+        int("1")
+
+
+def test_{token}_fail_approx():
+    assert 0.1 + 0.2 == _harness_canary_pytest.approx(0.4)
+
+
+class TestHarnessCanary{hx}(_harness_canary_unittest.TestCase):
+    def test_{token}_fail_assertequal(self):
+        self.assertEqual(1 + 1, 3)
+"""
+    written = []
+    for rel in files:
+        if rel.suffix == ".py" and rel.name in command:
+            path = folder / rel
+            path.write_text(path.read_text(encoding="utf-8", errors="surrogateescape") + body, encoding="utf-8",
+                            errors="surrogateescape")  # fmt: skip
+            written.append(rel.as_posix())
+    return CanaryPlan(token, base.expect, len(written), "python", written)
 
 
 _NODE_TEST_FILE = re.compile(r"(?:test|test-.*|.*[.\-_]test)\.(?:c|m)?js")
