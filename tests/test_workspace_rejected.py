@@ -340,6 +340,8 @@ SCENARIOS: dict[str, Scenario] = {
     "hardlink_solved": Scenario(
         "mv durations.py real_durations.py && ln real_durations.py durations.py\n", solve=True
     ),
+    # links are not unreadable entries, even dangling or to a file the agent cannot read
+    "links_solved": Scenario("ln -s /no/such/file dangling && ln -s /etc/shadow shadow\n", solve=True),
 }
 REJECTED = [n for n in SCENARIOS if not n.endswith("_solved")]
 
@@ -424,7 +426,9 @@ def test_an_unreadable_entry_is_named(trials: Trials, scenario: str) -> None:
 
 
 @pytest.mark.docker
-@pytest.mark.parametrize("scenario", ["latin1_solved", "gitattributes_solved", "hardlink_solved"])
+@pytest.mark.parametrize(
+    "scenario", ["latin1_solved", "gitattributes_solved", "hardlink_solved", "links_solved"]
+)
 def test_correct_solutions_pass_as_they_are(trials: Trials, scenario: str) -> None:
     r, _ = trials.get(scenario)
     assert r.status == "pass", _explain(r)

@@ -402,10 +402,10 @@ class WorkspaceUnreadable(WorkspaceNotCopyable):
 
 UNREADABLE_EXIT = 3
 # Trusted tools only (the image's read-only root, run after kill_all): name the first entry tar could
-# not read, or stream the tar.
+# not read, or stream the tar. Links are not entries to read (a dangling one is fine).
 COPY_OUT_SCRIPT = (
     'cd -- "$1" || exit 2; '
-    "bad=$(find . -mindepth 1 \\( ! -readable -o -type d ! -executable \\) -print -quit 2>/dev/null); "
+    "bad=$(find . -mindepth 1 ! -type l \\( ! -readable -o -type d ! -executable \\) -print -quit 2>/dev/null); "
     f'if [ -n "$bad" ]; then printf "%s\\n" "${{bad:2}}" >&2; exit {UNREADABLE_EXIT}; fi; '
     "exec tar -c ."
 )
