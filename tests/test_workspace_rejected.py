@@ -109,7 +109,11 @@ def test_names_git_or_the_host_cannot_take_are_refused_before_unpacking(tmp_path
 
 def test_the_real_dot_git_folder_is_skipped_not_refused(tmp_path: Path) -> None:
     dest = tmp_path / "w"
-    extract_workspace(_tar([("./.git/config", b"x"), ("./sub/.git/HEAD", b"x"), ("./a.py", b"1\n")]), dest)
+    odd = "./.git/refs/heads/" + "/".join(["b" * 200] * 8) + "/\x01"  # never unpacked, so never refused
+    entries: list[tuple[str, bytes | str | None]] = [
+        ("./.git/config", b"x"), ("./sub/.git/HEAD", b"x"), (odd, b"x"), ("./a.py", b"1\n"),
+    ]  # fmt: skip
+    extract_workspace(_tar(entries), dest)
     assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["a.py"]
 
 
@@ -125,6 +129,15 @@ def test_limits_are_the_documented_ones() -> None:
         ([("./a", b"x" * 3000), ("./b", b"x" * 3000)], (4096, 5000), "add up"),
         # hard links are copied on the host, so each one counts at its target's size
         ([("./a", b"x" * 3000), ("./b", "./a"), ("./c", "./a")], (4096, 8000), "add up"),
+        (
+            [
+                ("./.git/objects/big", b"x" * 3000),
+                ("./b", "./.git/objects/big"),
+                ("./c", "./.git/objects/big"),
+            ],
+            (4096, 5000),
+            "add up",
+        ),
     ],
 )
 def test_size_caps_are_read_from_the_headers(

@@ -158,14 +158,14 @@ def scan_members(
         rel = PurePosixPath(name)
         if rel.is_absolute() or ".." in rel.parts:
             continue  # dropped when unpacking
+        if m.isreg():
+            sizes[m.name] = m.size  # a hard link elsewhere may copy it, even from a skipped folder
+        if SKIPPED_NAMES & set(rel.parts):
+            continue  # never unpacked (the agent's .git, caches): its names do not matter
         problem = _name_problem(name, m)
         if problem:
             raise WorkspaceRejected(f"workspace entry {_short(name)} {problem}")
-        if SKIPPED_NAMES & set(rel.parts):
-            continue
         size = m.size if m.isreg() else sizes.get(m.linkname, 0) if m.islnk() else 0
-        if m.isreg():
-            sizes[m.name] = m.size
         if size > max_file_bytes:
             raise WorkspaceRejected(
                 f"workspace file {_short(name)} is {_mib(size)} (limit {_mib(max_file_bytes)} per file)"
