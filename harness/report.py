@@ -45,7 +45,7 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
     checked = {True: "checked", False: "not checked", None: "not recorded"}
     head.append(f"inventory {checked[r.inventory_checked]}, canaries {checked[r.canaries_checked]}")
     if r.grade_detail:
-        head.append(f"grade: {r.grade_detail}")
+        head.append(f"grade: {escape(r.grade_detail)}")
     console.print(Panel("\n".join(head), title="trial", expand=False))
     if r.transcript_path and (store.dir / r.transcript_path).is_file():
         transcript = json.loads((store.dir / r.transcript_path).read_text())

@@ -408,3 +408,32 @@ def test_python_canaries_join_named_test_files(tmp_path: Path) -> None:
     assert plan.files == ["test_durations.py"] and plan.copies == 1
     assert f"def test_{plan.token}_fail_raises" in (folder / "test_durations.py").read_text()
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in task.tests_dir.iterdir())
+
+
+def test_per_test_results_are_shown(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from harness.leaderboard.html import _test_results
+    from harness.report import show_trial
+    from harness.results import RunStore, TestResult
+
+    rec = {
+        "run_id": "r", "trial_id": "t@1", "task_id": "t", "suite": "s", "task_hash": "h", "language": "python",
+        "difficulty": "easy", "agent": "nop", "attempt": 1, "status": "fail", "fail_reason": "missing_tests",
+        "grade_detail": "1 missing: c::[gone]", "inventory_checked": True, "canaries_checked": True,
+        "started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:00:01Z",
+    }  # fmt: skip
+    r = TrialResult.model_validate(rec).model_copy(
+        update={
+            "test_results": [
+                TestResult(id="c::a[<1>]", status="failed", duration_s=0.5, message="x < y"),
+                TestResult(id="c::b", status="passed"),
+            ]
+        }
+    )
+    console = Console(width=150, record=True)
+    show_trial(console, RunStore(tmp_path, "r"), r)
+    text = console.export_text()
+    assert "c::a[<1>]" in text and "x < y" in text and "1 missing: c::[gone]" in text
+    html = str(_test_results(r)["tests_html"])
+    assert "c::a[&lt;1&gt;]" in html and html.index("c::a") < html.index("c::b")  # failures first
