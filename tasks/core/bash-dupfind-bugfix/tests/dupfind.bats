@@ -2,6 +2,7 @@
 # Hidden tests for dupfind.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     DUPFIND="$BATS_TEST_DIRNAME/../bin/dupfind"
@@ -21,7 +22,7 @@ mkf() {
     mkf "media/n1.txt" 10 n
     mkf "old/n2.txt" 10 n
     mkf "media/unique" 10 u
-    run --separate-stderr bash "$DUPFIND" media old
+    run --separate-stderr agent bash "$DUPFIND" media old
     [ "$status" -eq 1 ]
     [ -z "$stderr" ]
     [ "$output" = "group 1: 3 files of 2048 bytes
@@ -36,7 +37,7 @@ summary: 2 duplicate groups, 3 redundant files, 4106 bytes wasted" ]
 
 @test "no duplicates: only the summary, exit 0" {
     mkf d/a 5 a; mkf d/b 5 b; mkf d/c 6 a
-    run --separate-stderr bash "$DUPFIND" d
+    run --separate-stderr agent bash "$DUPFIND" d
     [ "$status" -eq 0 ]
     [ "$output" = "summary: 0 duplicate groups, 0 redundant files, 0 bytes wasted" ]
     [ -z "$stderr" ]
@@ -44,7 +45,7 @@ summary: 2 duplicate groups, 3 redundant files, 4106 bytes wasted" ]
 
 @test "an empty folder" {
     mkdir d
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$status" -eq 0 ]
     [ "$output" = "summary: 0 duplicate groups, 0 redundant files, 0 bytes wasted" ]
 }
@@ -53,7 +54,7 @@ summary: 2 duplicate groups, 3 redundant files, 4106 bytes wasted" ]
     mkf "media/IMG 0001.jpg" 100 x
     mkf "media/IMG 0001 copy.jpg" 100 x
     mkf "media/My Album/IMG 0001.jpg" 100 x
-    run --separate-stderr bash "$DUPFIND" media
+    run --separate-stderr agent bash "$DUPFIND" media
     [ "$status" -eq 1 ]
     [ -z "$stderr" ]
     [ "$output" = "group 1: 3 files of 100 bytes
@@ -66,7 +67,7 @@ summary: 1 duplicate groups, 2 redundant files, 200 bytes wasted" ]
 @test "the summary and exit status count the groups (report 2)" {
     mkf d/a1 7 a; mkf d/a2 7 a
     mkf d/b1 3 b; mkf d/b2 3 b; mkf d/b3 3 b; mkf d/b4 3 b
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$status" -eq 1 ]
     [ "${lines[-1]}" = "summary: 2 duplicate groups, 4 redundant files, 16 bytes wasted" ]
 }
@@ -76,7 +77,7 @@ summary: 1 duplicate groups, 2 redundant files, 200 bytes wasted" ]
     mkf d/small1 5 s; mkf d/small2 5 s
     mkf d/mid1 300 m; mkf d/mid2 300 m
     mkf d/under1 299 u; mkf d/under2 299 u
-    run --separate-stderr bash "$DUPFIND" -m 300 d
+    run --separate-stderr agent bash "$DUPFIND" -m 300 d
     [ "$status" -eq 1 ]
     [ "$output" = "group 1: 2 files of 2000 bytes
   d/big1
@@ -89,7 +90,7 @@ summary: 2 duplicate groups, 2 redundant files, 2300 bytes wasted" ]
 
 @test "-m 10 leaves out 9-byte files" {
     mkf d/n1 9 n; mkf d/n2 9 n; mkf d/t1 10 t; mkf d/t2 10 t
-    run bash "$DUPFIND" -m 10 d
+    run agent bash "$DUPFIND" -m 10 d
     [ "$status" -eq 1 ]
     [ "$output" = "group 1: 2 files of 10 bytes
   d/t1
@@ -99,10 +100,10 @@ summary: 1 duplicate groups, 1 redundant files, 10 bytes wasted" ]
 
 @test "-m with leading zeros is decimal" {
     mkf d/n1 9 n; mkf d/n2 9 n
-    run --separate-stderr bash "$DUPFIND" -m 010 d
+    run --separate-stderr agent bash "$DUPFIND" -m 010 d
     [ "$status" -eq 0 ]
     [ "$output" = "summary: 0 duplicate groups, 0 redundant files, 0 bytes wasted" ]
-    run --separate-stderr bash "$DUPFIND" -m 09 d
+    run --separate-stderr agent bash "$DUPFIND" -m 09 d
     [ "$status" -eq 1 ]
     [ -z "$stderr" ]
 }
@@ -111,7 +112,7 @@ summary: 1 duplicate groups, 1 redundant files, 10 bytes wasted" ]
     mkf d/w900-1 900 a; mkf d/w900-2 900 a
     mkf d/w10000-1 5000 b; mkf d/w10000-2 5000 b; mkf d/w10000-3 5000 b
     mkf d/w95-1 95 c; mkf d/w95-2 95 c
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$status" -eq 1 ]
     [ "${lines[0]}" = "group 1: 3 files of 5000 bytes" ]
     [ "${lines[4]}" = "group 2: 2 files of 900 bytes" ]
@@ -123,7 +124,7 @@ summary: 1 duplicate groups, 1 redundant files, 10 bytes wasted" ]
     mkf d/b1 20 x; mkf d/b2 20 x
     mkf d/a1 10 y; mkf d/a2 10 y; mkf d/z 10 y
     mkf d/c1 20 w; mkf d/c0 20 w
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$output" = "group 1: 3 files of 10 bytes
   d/a1
   d/a2
@@ -139,12 +140,12 @@ summary: 3 duplicate groups, 4 redundant files, 60 bytes wasted" ]
 
 @test "empty files are ignored by default, grouped with -m 0" {
     mkdir d; : > d/e1; : > d/e2; mkf d/x1 4 x; mkf d/x2 4 x
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$output" = "group 1: 2 files of 4 bytes
   d/x1
   d/x2
 summary: 1 duplicate groups, 1 redundant files, 4 bytes wasted" ]
-    run bash "$DUPFIND" -m 0 d
+    run agent bash "$DUPFIND" -m 0 d
     [ "$status" -eq 1 ]
     [ "$output" = "group 1: 2 files of 4 bytes
   d/x1
@@ -157,13 +158,13 @@ summary: 2 duplicate groups, 2 redundant files, 4 bytes wasted" ]
 
 @test "same size but different content is not a duplicate" {
     printf 'abc' > f1; printf 'abd' > f2; mkdir d; mv f1 f2 d/
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$status" -eq 0 ]
 }
 
 @test "glob characters in names are printed as they are" {
     mkf 'd/*' 8 g; mkf 'd/?' 8 g; mkf 'd/[ab]' 8 g; mkf d/a 8 g; mkf d/b 3 q
-    run --separate-stderr bash "$DUPFIND" d
+    run --separate-stderr agent bash "$DUPFIND" d
     [ "$status" -eq 1 ]
     [ "$output" = "group 1: 4 files of 8 bytes
   d/*
@@ -175,7 +176,7 @@ summary: 1 duplicate groups, 3 redundant files, 24 bytes wasted" ]
 
 @test "backslashes, quotes and leading dashes in names" {
     mkf 'd/back\slash' 6 k; mkf "d/it's" 6 k; mkf 'd/-rf' 6 k; mkf 'd/say "x"' 6 k
-    run --separate-stderr bash "$DUPFIND" d
+    run --separate-stderr agent bash "$DUPFIND" d
     [ "$status" -eq 1 ]
     [ -z "$stderr" ]
     [ "$output" = "group 1: 4 files of 6 bytes
@@ -188,7 +189,7 @@ summary: 1 duplicate groups, 3 redundant files, 18 bytes wasted" ]
 
 @test "paths are byte-ordered within a group" {
     mkf d/b 3 z; mkf d/B 3 z; mkf d/a 3 z; mkf d/_ 3 z; mkf d/A/x 3 z
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$output" = "group 1: 5 files of 3 bytes
   d/A/x
   d/B
@@ -202,7 +203,7 @@ summary: 1 duplicate groups, 4 redundant files, 12 bytes wasted" ]
     mkf d/real 5 r; mkf d/copy 5 r
     ln -s real d/link
     mkdir other; mkf other/o 5 r; ln -s ../other d/otherlink
-    run bash "$DUPFIND" d
+    run agent bash "$DUPFIND" d
     [ "$output" = "group 1: 2 files of 5 bytes
   d/copy
   d/real
@@ -214,7 +215,7 @@ summary: 1 duplicate groups, 1 redundant files, 5 bytes wasted" ]
     mkf "new photos/p.raw" 50 p
     mkdir -p work/here
     cd work/here
-    run --separate-stderr bash "$DUPFIND" "../../photo archive" "../../new photos"
+    run --separate-stderr agent bash "$DUPFIND" "../../photo archive" "../../new photos"
     [ "$status" -eq 1 ]
     [ "$output" = "group 1: 2 files of 50 bytes
   ../../new photos/p.raw
@@ -225,14 +226,14 @@ summary: 1 duplicate groups, 1 redundant files, 50 bytes wasted" ]
 @test "run through a relative path from the workspace" {
     mkf "$BATS_TEST_TMPDIR/d/a" 4 a; mkf "$BATS_TEST_TMPDIR/d/b" 4 a
     cd "$BATS_TEST_DIRNAME/.."
-    run bash bin/dupfind "$BATS_TEST_TMPDIR/d"
+    run agent bash bin/dupfind "$BATS_TEST_TMPDIR/d"
     [ "$status" -eq 1 ]
     [ "${lines[-1]}" = "summary: 1 duplicate groups, 1 redundant files, 4 bytes wasted" ]
 }
 
 @test "a missing folder: exit 2 with a message" {
     mkdir d
-    run --separate-stderr bash "$DUPFIND" d "no such"
+    run --separate-stderr agent bash "$DUPFIND" d "no such"
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [ "$stderr" = "dupfind: not a directory: no such" ]
@@ -241,7 +242,7 @@ summary: 1 duplicate groups, 1 redundant files, 50 bytes wasted" ]
 @test "an invalid size: exit 2" {
     mkdir d
     for m in -1 abc 1.5 ''; do
-        run --separate-stderr bash "$DUPFIND" -m "$m" d
+        run --separate-stderr agent bash "$DUPFIND" -m "$m" d
         [ "$status" -eq 2 ]
         [ -z "$output" ]
         [[ "$stderr" == "dupfind: invalid size:"* ]]
@@ -250,10 +251,10 @@ summary: 1 duplicate groups, 1 redundant files, 50 bytes wasted" ]
 
 @test "no folder or an unknown option: usage, exit 2" {
     mkdir d
-    run --separate-stderr bash "$DUPFIND"
+    run --separate-stderr agent bash "$DUPFIND"
     [ "$status" -eq 2 ]
     [ "$stderr" = "usage: dupfind [-m MINSIZE] DIR..." ]
-    run --separate-stderr bash "$DUPFIND" -x d
+    run --separate-stderr agent bash "$DUPFIND" -x d
     [ "$status" -eq 2 ]
     [ "$stderr" = "usage: dupfind [-m MINSIZE] DIR..." ]
 }

@@ -2,6 +2,7 @@
 # Hidden tests for logsum.sh. Each test works in its own temporary directory.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     SCRIPT="$BATS_TEST_DIRNAME/../logsum.sh"
@@ -22,8 +23,8 @@ summary() {
 }
 
 @test "the example from the task description" {
-    cp "$BATS_TEST_DIRNAME/../sample.log" .
-    run --separate-stderr bash "$SCRIPT" sample.log
+    agent cp "$BATS_TEST_DIRNAME/../sample.log" .
+    run --separate-stderr agent bash "$SCRIPT" sample.log
     [ "$status" -eq 1 ]
     [ "$output" = "$(summary 6 20984 4 1 0 1 1 '3 /index.html' '2 /api/items' '1 /login')" ]
     [ "$stderr" = "logsum: sample.log:5: malformed line" ]
@@ -31,7 +32,7 @@ summary() {
 
 @test "a clean log exits 0 with nothing on stderr" {
     { line /a 200 10; line /b 404 20; line /a 301 5; line /c 503 1; } > clean.log
-    run --separate-stderr bash "$SCRIPT" clean.log
+    run --separate-stderr agent bash "$SCRIPT" clean.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 4 36 1 1 1 1 0 '2 /a' '1 /b' '1 /c')" ]
     [ -z "$stderr" ]
@@ -39,7 +40,7 @@ summary() {
 
 @test "reads standard input when no file is given" {
     { line /x 200 7; line /x 200 8; } > in.log
-    run --separate-stderr bash -c 'bash "$0" < in.log' "$SCRIPT"
+    run --separate-stderr agent bash -c 'bash "$0" < in.log' "$SCRIPT"
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 2 15 2 0 0 0 0 '2 /x')" ]
 }
@@ -47,7 +48,7 @@ summary() {
 @test "'-' reads standard input among other files; names in messages are as given" {
     { line /a 200 1; echo "broken line"; } > one.log
     { line /b 200 2; echo "also broken"; } > two.log
-    run --separate-stderr bash -c 'bash "$0" one.log - two.log < two.log' "$SCRIPT"
+    run --separate-stderr agent bash -c 'bash "$0" one.log - two.log < two.log' "$SCRIPT"
     [ "$status" -eq 1 ]
     [ "$output" = "$(summary 3 5 3 0 0 0 3 '2 /b' '1 /a')" ]
     [ "$stderr" = "$(printf 'logsum: one.log:2: malformed line\nlogsum: -:2: malformed line\nlogsum: two.log:2: malformed line')" ]
@@ -57,7 +58,7 @@ summary() {
     mkdir "web logs"
     { line /a 200 100; line /b 200 200; } > "web logs/day 1.log"
     { echo "# comment"; echo; line /a 500 50; echo "x y z"; } > "web logs/day 2.log"
-    run --separate-stderr bash "$SCRIPT" "web logs/day 1.log" "web logs/day 2.log"
+    run --separate-stderr agent bash "$SCRIPT" "web logs/day 1.log" "web logs/day 2.log"
     [ "$status" -eq 1 ]
     [ "$output" = "$(summary 3 350 2 0 0 1 1 '2 /a' '1 /b')" ]
     [ "$stderr" = "logsum: web logs/day 2.log:4: malformed line" ]
@@ -65,7 +66,7 @@ summary() {
 
 @test "a missing file: exit 2, message, no output, nothing read" {
     line /a 200 1 > ok.log
-    run --separate-stderr bash "$SCRIPT" ok.log "no such.log"
+    run --separate-stderr agent bash "$SCRIPT" ok.log "no such.log"
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [ "$stderr" = "logsum: cannot read no such.log" ]
@@ -73,7 +74,7 @@ summary() {
 
 @test "a missing file listed first also gives exit 2" {
     line /a 200 1 > ok.log
-    run --separate-stderr bash "$SCRIPT" gone.log ok.log
+    run --separate-stderr agent bash "$SCRIPT" gone.log ok.log
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [[ "$stderr" == *"logsum: cannot read gone.log"* ]]
@@ -81,7 +82,7 @@ summary() {
 
 @test "a directory cannot be read as a log" {
     mkdir adir
-    run --separate-stderr bash "$SCRIPT" adir
+    run --separate-stderr agent bash "$SCRIPT" adir
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [[ "$stderr" == *"logsum: cannot read adir"* ]]
@@ -89,14 +90,14 @@ summary() {
 
 @test "an empty file gives an all-zero summary with no top paths" {
     : > empty.log
-    run --separate-stderr bash "$SCRIPT" empty.log
+    run --separate-stderr agent bash "$SCRIPT" empty.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 0 0 0 0 0 0 0)" ]
     [ -z "$stderr" ]
 }
 
 @test "empty standard input gives an all-zero summary" {
-    run --separate-stderr bash -c 'bash "$0" < /dev/null' "$SCRIPT"
+    run --separate-stderr agent bash -c 'bash "$0" < /dev/null' "$SCRIPT"
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 0 0 0 0 0 0 0)" ]
 }
@@ -104,7 +105,7 @@ summary() {
 @test "comments, blank and whitespace-only lines are ignored" {
     printf '# header\n\n   \n\t\n   # indented comment\n' > c.log
     line /p 200 3 >> c.log
-    run --separate-stderr bash "$SCRIPT" c.log
+    run --separate-stderr agent bash "$SCRIPT" c.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 1 3 1 0 0 0 0 '1 /p')" ]
     [ -z "$stderr" ]
@@ -112,7 +113,7 @@ summary() {
 
 @test "fields may be separated by several spaces and tabs, with leading blanks" {
     printf '  2024-05-01\t12:00:00   10.0.0.1 \t GET\t/t  200   42  \n' > t.log
-    run --separate-stderr bash "$SCRIPT" t.log
+    run --separate-stderr agent bash "$SCRIPT" t.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 1 42 1 0 0 0 0 '1 /t')" ]
 }
@@ -120,14 +121,14 @@ summary() {
 @test "only the three busiest paths are listed" {
     { line /a 200 1; line /b 200 1; line /b 200 1; line /c 200 1; line /c 200 1; line /c 200 1
       line /d 200 1; line /d 200 1; line /d 200 1; line /d 200 1; } > top.log
-    run bash "$SCRIPT" top.log
+    run agent bash "$SCRIPT" top.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 10 10 10 0 0 0 0 '4 /d' '3 /c' '2 /b')" ]
 }
 
 @test "ties are broken by path in byte order" {
     { line /zeta 200 1; line /alpha 200 1; line /Beta 200 1; line /alpha/x 200 1; line /zeta 200 1; } > tie.log
-    run bash "$SCRIPT" tie.log
+    run agent bash "$SCRIPT" tie.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 5 5 5 0 0 0 0 '2 /zeta' '1 /Beta' '1 /alpha')" ]
 }
@@ -135,7 +136,7 @@ summary() {
 @test "counts are compared as numbers, not text" {
     { for i in 1 2 3 4 5 6 7 8 9 10 11 12; do line /many 200 1; done
       for i in 1 2; do line /two 200 1; done; } > n.log
-    run bash "$SCRIPT" n.log
+    run agent bash "$SCRIPT" n.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 14 14 14 0 0 0 0 '12 /many' '2 /two')" ]
 }
@@ -154,7 +155,7 @@ summary() {
         line /a 200 12k                                                 # 10 unit
         line /ok 404 0                                                  # 11 ok
     } > m.log
-    run --separate-stderr bash "$SCRIPT" m.log
+    run --separate-stderr agent bash "$SCRIPT" m.log
     [ "$status" -eq 1 ]
     [ "$output" = "$(summary 2 5 1 0 1 0 9 '2 /ok')" ]
     expected=""
@@ -164,28 +165,28 @@ summary() {
 
 @test "1xx statuses are requests without a status line of their own" {
     { line /ws 101 0; line /ws 100 10; line /x 200 1; } > s.log
-    run bash "$SCRIPT" s.log
+    run agent bash "$SCRIPT" s.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 3 11 1 0 0 0 0 '2 /ws' '1 /x')" ]
 }
 
 @test "large byte counts are summed exactly" {
     { line /big 200 4000000000; line /big 200 4000000000; line /big 200 4000000001; } > big.log
-    run bash "$SCRIPT" big.log
+    run agent bash "$SCRIPT" big.log
     [ "$status" -eq 0 ]
     [ "${lines[1]}" = "bytes: 12000000001" ]
 }
 
 @test "a file name containing '=' is read as a file" {
     line /eq 200 9 > "a=b.log"
-    run --separate-stderr bash "$SCRIPT" "a=b.log"
+    run --separate-stderr agent bash "$SCRIPT" "a=b.log"
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 1 9 1 0 0 0 0 '1 /eq')" ]
 }
 
 @test "paths with query strings and odd characters are kept as they are" {
     { line '/search?q=a&b=%20c' 200 1; line '/search?q=a&b=%20c' 200 1; line '/*' 200 1; } > q.log
-    run bash "$SCRIPT" q.log
+    run agent bash "$SCRIPT" q.log
     [ "$status" -eq 0 ]
     [ "$output" = "$(summary 3 3 3 0 0 0 0 '2 /search?q=a&b=%20c' '1 /*')" ]
 }
@@ -194,7 +195,7 @@ summary() {
     mkdir -p sub/deeper
     line /a 200 1 > sub/l.log
     cd sub/deeper
-    run bash "$SCRIPT" ../l.log
+    run agent bash "$SCRIPT" ../l.log
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "requests: 1" ]
 }

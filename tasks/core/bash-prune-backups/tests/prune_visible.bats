@@ -2,6 +2,7 @@
 # Some of the tests for prune-backups.sh: run them with `bats tests`.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     SCRIPT="$BATS_TEST_DIRNAME/../prune-backups.sh"
@@ -14,7 +15,7 @@ backup() { echo "$1" > "b/$1"; touch -d "2024-01-$(printf %02d "$2") 12:00:00" "
 
 @test "keeps the newest COUNT, deletes the rest oldest first" {
     backup db-1.sql 1; backup db-2.sql 2; backup db-3.sql 3; backup db-4.sql 4
-    run --separate-stderr bash "$SCRIPT" -k 2 b
+    run --separate-stderr agent bash "$SCRIPT" -k 2 b
     [ "$status" -eq 0 ]
     [ "$output" = "deleted db-1.sql
 deleted db-2.sql
@@ -25,7 +26,7 @@ kept 2, deleted 2" ]
 
 @test "file names with spaces" {
     backup "old dump.sql" 1; backup "new dump.sql" 2
-    run bash "$SCRIPT" -k 1 b
+    run agent bash "$SCRIPT" -k 1 b
     [ "$status" -eq 0 ]
     [ "$output" = "deleted old dump.sql
 kept 1, deleted 1" ]
@@ -34,7 +35,7 @@ kept 1, deleted 1" ]
 
 @test "dry run deletes nothing" {
     backup a 1; backup b 2; backup c 3
-    run bash "$SCRIPT" -n -k 1 b
+    run agent bash "$SCRIPT" -n -k 1 b
     [ "$status" -eq 0 ]
     [ "$output" = "would delete a
 would delete b
@@ -43,7 +44,7 @@ kept 1, would delete 2" ]
 }
 
 @test "a missing folder is an error and nothing is deleted" {
-    run --separate-stderr bash "$SCRIPT" -k 0 "no such dir"
+    run --separate-stderr agent bash "$SCRIPT" -k 0 "no such dir"
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [ "$stderr" = "prune-backups: not a directory: no such dir" ]

@@ -2,6 +2,7 @@
 # Hidden tests for slugify.sh.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     SCRIPT="$BATS_TEST_DIRNAME/../slugify.sh"
@@ -13,7 +14,7 @@ listing() { (cd "$1" && LC_ALL=C ls -A1); }
 
 @test "the examples from the task description" {
     touch 'd/My Holiday Photo (1).JPG' 'd/Report - Final .PDF' 'd/__init__.PY' 'd/café menü.txt'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
     [ "$output" = "renamed: My Holiday Photo (1).JPG -> my-holiday-photo-1.jpg
@@ -28,7 +29,7 @@ report-final.pdf" ]
 
 @test "file contents are kept" {
     printf 'hello\nworld\n' > 'd/Read Me.TXT'
-    run bash "$SCRIPT" d
+    run agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$(cat d/read-me.txt)" = "hello
 world" ]
@@ -36,7 +37,7 @@ world" ]
 
 @test "names that are already fine are not touched nor printed" {
     touch d/ok.txt d/a-b_c.tar.gz d/2024.log
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ -z "$output" ]
     [ -z "$stderr" ]
@@ -47,7 +48,7 @@ ok.txt" ]
 
 @test "runs of odd characters become one dash; dashes at the ends and around dots go" {
     touch 'd/--Hello,   World!!--.Txt' 'd/a - . - b' 'd/x	y' 'd/Tab.	.Name' 'd/one--two' 'd/(draft) notes.md'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: (draft) notes.md -> draft-notes.md
 renamed: --Hello,   World!!--.Txt -> hello-world.txt
@@ -59,7 +60,7 @@ renamed: x	y -> x-y" ]
 
 @test "underscores and dots are kept, digits too" {
     touch 'd/My_File.v2.BAK' 'd/.. x ..'
-    run bash "$SCRIPT" d
+    run agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: My_File.v2.BAK -> my_file.v2.bak" ]
     [ -e 'd/.. x ..' ]
@@ -68,7 +69,7 @@ renamed: x	y -> x-y" ]
 @test "hidden files, sub-folders and their content are left alone" {
     mkdir 'd/Sub Folder'
     touch 'd/.Hidden File' 'd/Sub Folder/Inner File.TXT' 'd/Top File'
-    run bash "$SCRIPT" d
+    run agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: Top File -> top-file" ]
     [ -d 'd/Sub Folder' ]
@@ -79,7 +80,7 @@ renamed: x	y -> x-y" ]
 @test "symbolic links are left alone" {
     touch 'd/Target File'
     ln -s 'Target File' 'd/Link Name'
-    run bash "$SCRIPT" d
+    run agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: Target File -> target-file" ]
     [ -L 'd/Link Name' ]
@@ -89,7 +90,7 @@ renamed: x	y -> x-y" ]
     echo old > d/report.txt
     echo new > d/Report.TXT
     touch 'd/Zed File'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 1 ]
     [ "$stderr" = "skip: Report.TXT -> report.txt (exists)" ]
     [ "$output" = "renamed: Zed File -> zed-file" ]
@@ -101,7 +102,7 @@ renamed: x	y -> x-y" ]
     echo 1 > 'd/A B.txt'
     echo 2 > 'd/a  b.txt'
     echo 3 > 'd/a_b.txt'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 1 ]
     [ "$output" = "renamed: A B.txt -> a-b.txt" ]
     [ "$stderr" = "skip: a  b.txt -> a-b.txt (exists)" ]
@@ -112,7 +113,7 @@ renamed: x	y -> x-y" ]
 @test "a folder with the new name also blocks the rename" {
     mkdir d/photos
     touch d/Photos
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 1 ]
     [ -z "$output" ]
     [ "$stderr" = "skip: Photos -> photos (exists)" ]
@@ -121,7 +122,7 @@ renamed: x	y -> x-y" ]
 
 @test "names with no usable characters are skipped" {
     touch 'd/!!!' 'd/€' 'd/ok'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 1 ]
     [ -z "$output" ]
     [ "$stderr" = "skip: !!! (no usable name)
@@ -131,7 +132,7 @@ skip: € (no usable name)" ]
 
 @test "a name of only dots after cleaning is skipped" {
     touch 'd/- . -'
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 1 ]
     [ "$stderr" = "skip: - . - (no usable name)" ]
     [ -e 'd/- . -' ]
@@ -140,7 +141,7 @@ skip: € (no usable name)" ]
 @test "-n changes nothing and prints what would happen" {
     touch 'd/B File' 'd/b-file' 'd/C File' 'd/Some Thing'
     before=$(listing d)
-    run --separate-stderr bash "$SCRIPT" -n d
+    run --separate-stderr agent bash "$SCRIPT" -n d
     [ "$status" -eq 1 ]
     [ "$output" = "would rename: C File -> c-file
 would rename: Some Thing -> some-thing" ]
@@ -150,7 +151,7 @@ would rename: Some Thing -> some-thing" ]
 
 @test "-n decides collisions as if earlier renames had happened" {
     touch 'd/X Y' 'd/x  y'
-    run --separate-stderr bash "$SCRIPT" d -n
+    run --separate-stderr agent bash "$SCRIPT" d -n
     [ "$status" -eq 1 ]
     [ "$output" = "would rename: X Y -> x-y" ]
     [ "$stderr" = "skip: x  y -> x-y (exists)" ]
@@ -160,7 +161,7 @@ would rename: Some Thing -> some-thing" ]
 
 @test "single-letter names" {
     touch d/A d/B
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: A -> a
 renamed: B -> b" ]
@@ -169,14 +170,14 @@ renamed: B -> b" ]
 @test "a folder name with spaces, given with a trailing slash" {
     mkdir 'my uploads'
     touch 'my uploads/Big File.ZIP'
-    run --separate-stderr bash "$SCRIPT" 'my uploads/'
+    run --separate-stderr agent bash "$SCRIPT" 'my uploads/'
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: Big File.ZIP -> big-file.zip" ]
     [ -f 'my uploads/big-file.zip' ]
 }
 
 @test "an empty folder: nothing to do" {
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ -z "$output" ]
     [ -z "$stderr" ]
@@ -184,7 +185,7 @@ renamed: B -> b" ]
 
 @test "files starting with a dash are handled" {
     touch -- d/-Rf d/--Help
-    run --separate-stderr bash "$SCRIPT" d
+    run --separate-stderr agent bash "$SCRIPT" d
     [ "$status" -eq 0 ]
     [ "$output" = "renamed: --Help -> help
 renamed: -Rf -> rf" ]
@@ -192,7 +193,7 @@ renamed: -Rf -> rf" ]
 }
 
 @test "a missing folder: exit 2" {
-    run --separate-stderr bash "$SCRIPT" 'no such dir'
+    run --separate-stderr agent bash "$SCRIPT" 'no such dir'
     [ "$status" -eq 2 ]
     [ -z "$output" ]
     [ "$stderr" = "slugify: not a directory: no such dir" ]
@@ -200,7 +201,7 @@ renamed: -Rf -> rf" ]
 
 @test "a regular file is not a folder: exit 2" {
     touch 'Plain File'
-    run --separate-stderr bash "$SCRIPT" 'Plain File'
+    run --separate-stderr agent bash "$SCRIPT" 'Plain File'
     [ "$status" -eq 2 ]
     [ "$stderr" = "slugify: not a directory: Plain File" ]
     [ -e 'Plain File' ]
@@ -210,7 +211,7 @@ renamed: -Rf -> rf" ]
     touch 'd/Some File'
     for args in "" "-x d" "d d" "--nope d"; do
         # shellcheck disable=SC2086
-        run --separate-stderr bash "$SCRIPT" $args
+        run --separate-stderr agent bash "$SCRIPT" $args
         echo "args '$args': status $status"
         [ "$status" -eq 64 ]
         [[ "$stderr" == "usage: slugify.sh"* ]]

@@ -2,6 +2,7 @@
 # Hidden tests for the new list options and the edit command of todo.sh.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     TODO="$BATS_TEST_DIRNAME/../todo.sh"
@@ -10,41 +11,41 @@ setup() {
 }
 
 three() {
-    bash "$TODO" add buy milk > /dev/null
-    bash "$TODO" add 'say "hi"' > /dev/null
-    bash "$TODO" add water plants > /dev/null
-    bash "$TODO" done 1 > /dev/null
+    agent bash "$TODO" add buy milk > /dev/null
+    agent bash "$TODO" add 'say "hi"' > /dev/null
+    agent bash "$TODO" add water plants > /dev/null
+    agent bash "$TODO" done 1 > /dev/null
 }
 
 @test "the example from the task description" {
-    bash "$TODO" add buy milk; bash "$TODO" add 'say "hi"'; bash "$TODO" done 1
-    run --separate-stderr bash "$TODO" list --json
+    agent bash "$TODO" add buy milk; agent bash "$TODO" add 'say "hi"'; agent bash "$TODO" done 1
+    run --separate-stderr agent bash "$TODO" list --json
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
     [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":2,"text":"say \"hi\"","done":false}]' ]
-    run bash "$TODO" list --pending
+    run agent bash "$TODO" list --pending
     [ "$output" = '2 [ ] say "hi"' ]
 }
 
 @test "--json on an empty list is []" {
-    run --separate-stderr bash "$TODO" list --json
+    run --separate-stderr agent bash "$TODO" list --json
     [ "$status" -eq 0 ]
     [ "$output" = "[]" ]
 }
 
 @test "--json output is one line of valid JSON" {
     three
-    run bash "$TODO" list --json
+    run agent bash "$TODO" list --json
     [ "${#lines[@]}" -eq 1 ]
     printf '%s' "$output" | jq -e 'length == 3' > /dev/null
 }
 
 @test "--json escapes backslashes, quotes and keeps odd characters" {
-    bash "$TODO" add 'C:\temp\new folder' > /dev/null
-    bash "$TODO" add '100% done, "really"' > /dev/null
-    bash "$TODO" add 'café — naïve 日本' > /dev/null
-    bash "$TODO" add '$HOME `x` *' > /dev/null
-    run bash "$TODO" list --json
+    agent bash "$TODO" add 'C:\temp\new folder' > /dev/null
+    agent bash "$TODO" add '100% done, "really"' > /dev/null
+    agent bash "$TODO" add 'café — naïve 日本' > /dev/null
+    agent bash "$TODO" add '$HOME `x` *' > /dev/null
+    run agent bash "$TODO" list --json
     [ "$status" -eq 0 ]
     [ "$output" = '[{"id":1,"text":"C:\\temp\\new folder","done":false},{"id":2,"text":"100% done, \"really\"","done":false},{"id":3,"text":"café — naïve 日本","done":false},{"id":4,"text":"$HOME `x` *","done":false}]' ]
     [ "$(printf '%s' "$output" | jq -r '.[0].text')" = 'C:\temp\new folder' ]
@@ -52,37 +53,37 @@ three() {
 
 @test "--json ids are numbers and follow the file" {
     three
-    bash "$TODO" rm 2 > /dev/null
-    bash "$TODO" add again > /dev/null
-    run bash "$TODO" list --json
+    agent bash "$TODO" rm 2 > /dev/null
+    agent bash "$TODO" add again > /dev/null
+    run agent bash "$TODO" list --json
     [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":3,"text":"water plants","done":false},{"id":4,"text":"again","done":false}]' ]
 }
 
 @test "--pending and --done filter the text listing" {
     three
-    run --separate-stderr bash "$TODO" list --pending
+    run --separate-stderr agent bash "$TODO" list --pending
     [ "$status" -eq 0 ]
     [ "$output" = '2 [ ] say "hi"
 3 [ ] water plants' ]
-    run --separate-stderr bash "$TODO" list --done
+    run --separate-stderr agent bash "$TODO" list --done
     [ "$status" -eq 0 ]
     [ "$output" = "1 [x] buy milk" ]
 }
 
 @test "filters combine with --json, in any order" {
     three
-    run bash "$TODO" list --json --done
+    run agent bash "$TODO" list --json --done
     [ "$output" = '[{"id":1,"text":"buy milk","done":true}]' ]
-    run bash "$TODO" list --pending --json
+    run agent bash "$TODO" list --pending --json
     [ "$output" = '[{"id":2,"text":"say \"hi\"","done":false},{"id":3,"text":"water plants","done":false}]' ]
 }
 
 @test "a filter matching nothing" {
-    bash "$TODO" add only pending > /dev/null
-    run --separate-stderr bash "$TODO" list --done
+    agent bash "$TODO" add only pending > /dev/null
+    run --separate-stderr agent bash "$TODO" list --done
     [ "$status" -eq 0 ]
     [ -z "$output" ]
-    run bash "$TODO" list --done --json
+    run agent bash "$TODO" list --done --json
     [ "$output" = "[]" ]
 }
 
@@ -90,7 +91,7 @@ three() {
     three
     for args in "--pending --done" "--done --pending" "--all" "--json extra" "-j"; do
         # shellcheck disable=SC2086
-        run --separate-stderr bash "$TODO" list $args
+        run --separate-stderr agent bash "$TODO" list $args
         echo "args '$args': status $status"
         [ "$status" -eq 64 ]
         [ -z "$output" ]
@@ -99,7 +100,7 @@ three() {
 }
 
 @test "the usage text mentions edit and --json" {
-    run --separate-stderr bash "$TODO" nope
+    run --separate-stderr agent bash "$TODO" nope
     [ "$status" -eq 64 ]
     [[ "$stderr" == *edit* ]]
     [[ "$stderr" == *--json* ]]
@@ -107,11 +108,11 @@ three() {
 
 @test "edit replaces the text, keeps id, place and done state" {
     three
-    run --separate-stderr bash "$TODO" edit 1 buy oat   milk
+    run --separate-stderr agent bash "$TODO" edit 1 buy oat   milk
     [ "$status" -eq 0 ]
     [ "$output" = "edited 1" ]
     [ -z "$stderr" ]
-    run bash "$TODO" list
+    run agent bash "$TODO" list
     [ "$output" = '1 [x] buy oat milk
 2 [ ] say "hi"
 3 [ ] water plants' ]
@@ -119,45 +120,45 @@ three() {
 
 @test "edit a middle item; later adds continue the numbering" {
     three
-    bash "$TODO" edit 2 "say 'hello'" > /dev/null
-    run bash "$TODO" add new
+    agent bash "$TODO" edit 2 "say 'hello'" > /dev/null
+    run agent bash "$TODO" add new
     [ "$output" = "added 4" ]
-    run bash "$TODO" list --json
+    run agent bash "$TODO" list --json
     [ "$output" = '[{"id":1,"text":"buy milk","done":true},{"id":2,"text":"say '"'"'hello'"'"'","done":false},{"id":3,"text":"water plants","done":false},{"id":4,"text":"new","done":false}]' ]
 }
 
 @test "edit keeps backslashes and percent signs exactly" {
-    bash "$TODO" add x > /dev/null
-    run bash "$TODO" edit 1 'path\to\file \n 50%'
+    agent bash "$TODO" add x > /dev/null
+    run agent bash "$TODO" edit 1 'path\to\file \n 50%'
     [ "$output" = "edited 1" ]
-    run bash "$TODO" list
+    run agent bash "$TODO" list
     [ "$output" = '1 [ ] path\to\file \n 50%' ]
-    run bash "$TODO" list --json
+    run agent bash "$TODO" list --json
     [ "$output" = '[{"id":1,"text":"path\\to\\file \\n 50%","done":false}]' ]
 }
 
 @test "edit turns tabs into spaces" {
-    bash "$TODO" add x > /dev/null
-    bash "$TODO" edit 1 $'a\tb' > /dev/null
-    run bash "$TODO" list
+    agent bash "$TODO" add x > /dev/null
+    agent bash "$TODO" edit 1 $'a\tb' > /dev/null
+    run agent bash "$TODO" list
     [ "$output" = "1 [ ] a b" ]
 }
 
 @test "edit errors: unknown id, invalid id, missing text" {
     three
-    run --separate-stderr bash "$TODO" edit 9 text
+    run --separate-stderr agent bash "$TODO" edit 9 text
     [ "$status" -eq 1 ]
     [ "$stderr" = "todo: no item 9" ]
-    run --separate-stderr bash "$TODO" edit one text
+    run --separate-stderr agent bash "$TODO" edit one text
     [ "$status" -eq 1 ]
     [ "$stderr" = "todo: invalid id: one" ]
-    run --separate-stderr bash "$TODO" edit 1
+    run --separate-stderr agent bash "$TODO" edit 1
     [ "$status" -eq 64 ]
-    run --separate-stderr bash "$TODO" edit
+    run --separate-stderr agent bash "$TODO" edit
     [ "$status" -eq 64 ]
-    run --separate-stderr bash "$TODO" edit 1 ""
+    run --separate-stderr agent bash "$TODO" edit 1 ""
     [ "$status" -eq 64 ]
-    run bash "$TODO" list
+    run agent bash "$TODO" list
     [ "$output" = '1 [x] buy milk
 2 [ ] say "hi"
 3 [ ] water plants' ]
@@ -165,20 +166,20 @@ three() {
 
 @test "edit with TODO_FILE unset uses ./todo.txt" {
     unset TODO_FILE
-    bash "$TODO" add first > /dev/null
-    bash "$TODO" edit 1 second > /dev/null
-    run bash "$TODO" list --json
+    agent bash "$TODO" add first > /dev/null
+    agent bash "$TODO" edit 1 second > /dev/null
+    run agent bash "$TODO" list --json
     [ "$output" = '[{"id":1,"text":"second","done":false}]' ]
 }
 
 @test "existing commands still work after edits" {
     three
-    bash "$TODO" edit 3 water the plants > /dev/null
-    run bash "$TODO" done 3
+    agent bash "$TODO" edit 3 water the plants > /dev/null
+    run agent bash "$TODO" done 3
     [ "$output" = "done 3" ]
-    run bash "$TODO" rm 1
+    run agent bash "$TODO" rm 1
     [ "$output" = "removed 1" ]
-    run bash "$TODO" list
+    run agent bash "$TODO" list
     [ "$output" = '2 [ ] say "hi"
 3 [x] water the plants' ]
 }

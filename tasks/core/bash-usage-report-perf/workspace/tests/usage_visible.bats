@@ -2,6 +2,7 @@
 # Some of the tests for usage-report: run them with `bats tests`.
 
 bats_require_minimum_version 1.5.0
+bats_load_library harness-agent
 
 setup() {
     REPORT="$BATS_TEST_DIRNAME/../bin/usage-report"
@@ -42,7 +43,7 @@ timestamp,customer,endpoint,status,duration_ms
 not,a,record
 2024-05-01T00:00:05Z,globex,/v1/items,200,7
 CSV
-    run --separate-stderr bash "$REPORT" log.csv
+    run --separate-stderr agent bash "$REPORT" log.csv
     [ "$status" -eq 0 ]
     [ "$output" = "customer,requests,errors,avg_ms,top_endpoint
 acme,3,1,28,/v1/orders
@@ -53,7 +54,7 @@ globex,2,1,603,/v1/items" ]
 @test "60,000 records in less than 15 seconds" {
     generate 60000 1 500 > big.csv
     start=$SECONDS
-    run --separate-stderr timeout 15 bash "$REPORT" big.csv
+    run --separate-stderr agent timeout 15 bash "$REPORT" big.csv
     echo "took $((SECONDS - start)) s, status $status"
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "customer,requests,errors,avg_ms,top_endpoint" ]
