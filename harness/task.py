@@ -53,6 +53,12 @@ class GradingSection(_Strict):
         description="judge: the test runner never loads the agent's code (it runs in workers under "
         "another uid); in-process: the agent's code runs inside the test process (weaker).",
     )
+    judge_builds: bool = Field(
+        False,
+        description="in-process only: the test command runs as the judge on /judge (as in judge mode), "
+        "builds the test binary from the hidden tests and the workspace, and runs it as the agent "
+        "(agentrun); the hidden tests and the report stay out of the agent's reach.",
+    )
 
 
 class LimitsSection(_Strict):

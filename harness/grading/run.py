@@ -50,7 +50,7 @@ def grade(
     labels: dict[str, str],
 ) -> GradeOutcome:
     start = time.monotonic()
-    judged = task.spec.grading.isolation == "judge"
+    judged = task.spec.grading.isolation == "judge" or task.spec.grading.judge_builds
     with tempfile.TemporaryDirectory(prefix="harness-grade-") as tmp:
         tree = Path(tmp) / "workspace"
         try:
