@@ -308,7 +308,7 @@ def _c(folder: Path, files: list[Path], hx: str) -> CanaryPlan:
     written = []
     if top:
         body = f"""/* Canary tests injected by the harness at grading: they check the report, not the task. */
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 TEST({token}_pass) {{ CHECK_EQ_INT(1 + 1, 2); }}
 TEST({token}_fail_check) {{ CHECK(1 + 1 == 3); }}

@@ -1,7 +1,7 @@
 #include <string.h>
 
 #include "checksum.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 #include "verify.h"
 
 static const char *hex_of(const char *algo, const char *text) {

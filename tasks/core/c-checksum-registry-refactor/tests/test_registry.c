@@ -6,7 +6,7 @@
 
 #include "checksum.h"
 #include "ckalgo.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 #include "verify.h"
 
 /* xor8: XOR of all bytes. */

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "csvsel.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 typedef struct {
     int status;

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "ini.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static char err[256];
 

@@ -6,7 +6,7 @@
 #include "arena.h"
 #include "hashmap.h"
 #include "kvstore.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static char reply[65536];
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "calc.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static char msg[512];
 

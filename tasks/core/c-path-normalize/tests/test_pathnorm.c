@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "pathnorm.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static void norm(const char *in, const char *want) {
     char *got = path_normalize(in);

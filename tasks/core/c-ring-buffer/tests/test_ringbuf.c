@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "ringbuf.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static void expect_contents(ringbuf *rb, const char *want) {
     char buf[256];

@@ -3,7 +3,7 @@
 
 #include "paths.h"
 #include "strbuf.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static void check_invariant(const strbuf *sb) {
     CHECK(sb->buf != NULL);

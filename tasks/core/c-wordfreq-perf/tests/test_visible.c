@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 #include "wordfreq.h"
 
 static void add(wordfreq *wf, const char *s) { wf_add_text(wf, s, strlen(s)); }

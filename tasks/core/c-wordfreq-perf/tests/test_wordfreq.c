@@ -3,7 +3,7 @@
 
 #include <time.h>
 
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 #include "wordfreq.h"
 
 /* The time checks below use CPU time, not wall time, so that a busy machine does not make them

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "calc.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 static char err[256];
 

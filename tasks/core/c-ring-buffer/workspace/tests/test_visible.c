@@ -1,7 +1,7 @@
 #include <string.h>
 
 #include "ringbuf.h"
-#include "tinytest.h"
+#include "/opt/harness/include/tinytest.h"
 
 TEST(visible_new_and_sizes) {
     ringbuf *rb = rb_new(8);
