@@ -1,20 +1,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { agentRun, agentTmpDir } from '/opt/harness/agent.mjs';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SCRIPT = fileURLToPath(new URL('../csv2json.mjs', import.meta.url));
 let dir;
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'csv2json-'));
+  dir = agentTmpDir('csv2json-');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args, input = '') {
-  const r = spawnSync(process.execPath, [SCRIPT, ...args], { input, encoding: 'utf8', cwd: dir, timeout: 30_000 });
+  const r = agentRun(['node', SCRIPT, ...args], { input, cwd: dir, timeout: 30_000 });
   if (r.error) throw r.error;
   return r;
 }

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { agentRun, agentTmpDir } from '/opt/harness/agent.mjs';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SCRIPT = fileURLToPath(new URL('../logq.mjs', import.meta.url));
-export const dir = mkdtempSync(join(tmpdir(), 'logq-'));
+export const dir = agentTmpDir('logq-');
 
 export function logq(args, input = '') {
-  const r = spawnSync(process.execPath, [SCRIPT, ...args], { input, encoding: 'utf8', cwd: dir, timeout: 30_000 });
+  const r = agentRun(['node', SCRIPT, ...args], { input, cwd: dir, timeout: 30_000 });
   if (r.error) throw r.error;
   return r;
 }
