@@ -229,6 +229,7 @@ class DockerSandbox:
         except BaseException:
             # A callback stopped the read (copy_out past its cap): end the stream and the command now.
             try:
+                sock.shutdown(socket.SHUT_RDWR)
                 sock.close()
             except OSError:
                 pass
@@ -247,7 +248,7 @@ class DockerSandbox:
             raise SandboxError(f"docker exec inspect failed: {e}") from e
         timed_out = gave_up or (code in (124, 137) and elapsed >= timeout)
         if timed_out:
-            self._sweep(marker, user)
+            self._sweep(marker, user, started_ago=elapsed)
         return timed_out, code, elapsed
 
     def open_stream(
@@ -313,15 +314,29 @@ class DockerSandbox:
             time.sleep(0.2)
         raise SandboxError(f"could not stop the sandbox's processes: {output.strip()[-300:]}")
 
-    def _sweep(self, marker: str, user: str = SANDBOX_USER) -> None:
+    def _sweep(self, marker: str, user: str = SANDBOX_USER, started_ago: float | None = None) -> None:
         """Kill every process still carrying this command's marker, using bash builtins only so it
-        still works when a fork bomb has used up the pids limit's headroom."""
+        still works when a fork bomb has used up the pids limit's headroom.
+
+        With started_ago (seconds since the command started), also kill every process of this uid that
+        started since then: a child that left the process group AND dropped its environment
+        (`setsid env -i ...`) carries no marker, but it cannot hide its start time."""
+        newer = ""
+        if started_ago is not None:
+            # /proc/uptime and the stat start time, both in hundredths of a second (CLK_TCK is 100).
+            newer = (
+                'read -r up _ < /proc/uptime; up=${up/./}; up=$((10#$up)); '
+                f'thr=$((up - {int(started_ago * 100) + 20})); keep=" 1 {" ".join(self._keep)} $$ $PPID "; '
+                'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] && continue; '
+                'read -r st < "$p/stat" 2>/dev/null || continue; st=${st##*) }; f=($st); '
+                '(( ${f[19]:-0} >= thr )) && kill -9 "$pid" 2>/dev/null; done; '
+            )
         # Several passes: a process forking while the first pass runs is caught by the next.
         script = (
             "for pass in 1 2 3; do "
             'for p in /proc/[0-9]*; do mapfile -d "" e < "$p/environ" 2>/dev/null || continue; '
             f'[[ " ${{e[*]}} " == *" HARNESS_EXEC={marker} "* ]] && kill -9 "${{p#/proc/}}" 2>/dev/null; '
-            "done; done; true"
+            f"done; {newer}done; true"
         )
         try:
             exec_id = self.api.exec_create(self.id, ["bash", "-c", script], user=user)["Id"]
