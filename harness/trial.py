@@ -82,6 +82,7 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
         attempt=attempt,
         image=tag,
         image_id=image_id,
+        isolation=task.spec.grading.isolation,
         started_at=started,
     )
     agent_s = 0.0

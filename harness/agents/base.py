@@ -52,6 +52,13 @@ AGENTS: dict[str, str] = {
     "nop": "harness.agents.nop:NopAgent",
     "tools": "harness.agents.tools:ToolsAgent",
     "loop": "harness.agents.loop:LoopAgent",
+    # Cheat probes (harness/agents/cheats.py): attack the grader; every valid task must fail them.
+    "cheat-always-equal": "harness.agents.cheats:AlwaysEqualProbe",
+    "cheat-forge-report": "harness.agents.cheats:ForgeReportProbe",
+    "cheat-patch-pytest": "harness.agents.cheats:PatchPytestProbe",
+    "cheat-exit-zero": "harness.agents.cheats:ExitZeroProbe",
+    "cheat-read-tests": "harness.agents.cheats:ReadTestsProbe",
+    "cheat-shadow": "harness.agents.cheats:ShadowProbe",
 }
 
 

@@ -74,7 +74,8 @@ def import_humaneval(out: Path, data: Path | None = None, force: bool = False) -
             {"id": tid, "title": f"{p['task_id']}: {entry}", "language": "python", "difficulty": "easy",
              "tags": ["humaneval", "implement"], "family": "humaneval", "image": "python"},
             {"agent": {"timeout_sec": 600},
-             "grading": {"command": GRADING, "timeout_sec": 120, "junit": True, "tests_dir": "tests"},
+             "grading": {"command": GRADING, "timeout_sec": 120, "junit": True, "tests_dir": "tests",
+                         "isolation": "judge"},
              "limits": {"memory_mb": 512, "pids": 128, "workspace_mb": 64},
              "source": SOURCE},
         )  # fmt: skip

@@ -317,6 +317,9 @@ def _call(op: str, **fields: Any) -> Any:
     return WORKER.request(msg)
 
 
+_CONTAINERS = {"builtins.list": list, "builtins.dict": dict, "builtins.set": set, "builtins.bytearray": bytearray}
+
+
 class Remote:
     """An object that lives in the agent's worker."""
 
@@ -328,6 +331,12 @@ class Remote:
         object.__setattr__(self, "_gen", gen)
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_type", tname)
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        if object.__getattribute__(self, "_kind") == "container":
+            return _CONTAINERS.get(object.__getattribute__(self, "_type"), Remote)
+        return Remote
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
@@ -488,6 +497,11 @@ class RemoteModule(types.ModuleType):
     """A module of the agent's, living in the worker."""
 
     def __getattr__(self, name: str) -> Any:
+        if name == "__all__":  # `from agentmodule import *`: its public names that are not modules
+            names = _call("names", obj=self._harness_handle())
+            if type(names) is not list or not all(type(n) is str and n.isidentifier() for n in names):
+                raise AgentCodeError("the agent's module gave a malformed list of names")
+            return names
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
         handle = self.__dict__.get("__harness_handle__")

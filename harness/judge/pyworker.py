@@ -176,6 +176,11 @@ def serve(req: dict[str, Any]) -> Any:
         if type(value) in (list, dict, set, bytearray):
             return Live(value)  # a module's or object's table stays live: tests may change it
         return value
+    if op == "names":
+        public = getattr(obj, "__all__", None)
+        if public is None:
+            public = [n for n in vars(obj) if not n.startswith("_")]
+        return [str(n) for n in public if not isinstance(getattr(obj, str(n), None), type(sys))]
     if op == "value":
         return Copy(obj)
     if op == "setattr":
