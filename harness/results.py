@@ -65,6 +65,9 @@ class TrialResult(BaseModel):
     score: float | None = Field(None, description="Fraction of hidden tests passed (partial credit).")
     image: str = ""
     image_id: str = ""
+    isolation: str | None = Field(
+        None, description="Grading isolation: judge (the test runner never loads the agent's code) or in-process."
+    )
     started_at: datetime
     finished_at: datetime
     agent_duration_s: float = 0.0
@@ -94,9 +97,6 @@ class TrialResult(BaseModel):
         None, description="The report was checked against tests.lock.json (None: older record)."
     )
     canaries_checked: bool | None = Field(None, description="Canary tests were injected and checked.")
-    isolation: str | None = Field(
-        None, description="Grading isolation: judge (the test runner never loads the agent's code) or in-process."
-    )
     grade_detail: str | None = Field(None, description="Why the grade failed, e.g. the missing test ids.")
     tries: list[dict[str, Any]] = Field(
         default_factory=list,

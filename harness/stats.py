@@ -88,6 +88,7 @@ class TrialRecord:
     tags: tuple[str, ...] = ()
     family: str | None = None  # task family for clustered SEs; None = the task is its own cluster
     score: float | None = None  # partial credit in [0, 1]
+    isolation: str | None = None  # grading isolation: judge, in-process (None: not recorded)
 
     def __post_init__(self) -> None:
         # Validate here so bad data fails at load time, not as a mysterious statistic later.
@@ -156,6 +157,8 @@ class EntrySummary(_ToDict):
     mean_score: float | None  # task-weighted like pass@1, over non-error trials that carry a score
     n_scored: int
     error_rate: float | None = None  # n_errors / n_trials: the share of trials left out of pass rates
+    # Tasks graded in-process (the agent's code ran inside the test process: a weaker guarantee).
+    n_tasks_in_process: int = 0
 
 
 @dataclass(frozen=True)
@@ -452,6 +455,7 @@ class _EntryTally:
     cache_read_tokens: int
     turns: list[int]
     durations: list[float]
+    in_process_tasks: frozenset[str] = frozenset()
 
 
 def _tally(entry: str, recs: Sequence[TrialRecord]) -> _EntryTally:
@@ -505,6 +509,7 @@ def _tally(entry: str, recs: Sequence[TrialRecord]) -> _EntryTally:
         cache_read_tokens=sum(r.cache_read_tokens for r in recs),
         turns=[r.turns for r in recs if r.turns is not None],
         durations=[r.duration_s for r in recs],
+        in_process_tasks=frozenset(r.task_id for r in recs if r.isolation == "in-process"),
     )
 
 
@@ -601,6 +606,7 @@ def _summarize(tally: _EntryTally, tasks: frozenset[str] | None) -> EntrySummary
         mean_score=statistics.fmean(tally.task_scores) if tally.task_scores else None,
         n_scored=tally.n_scored,
         error_rate=tally.n_errors / n if n else None,
+        n_tasks_in_process=len(tally.in_process_tasks),
     )
 
 

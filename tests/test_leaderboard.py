@@ -123,6 +123,18 @@ def test_errors_are_counted_apart(results_dir: Path) -> None:
     assert "| 2 (1 task only errors) |" in render_markdown(board)
 
 
+def test_entries_scored_on_in_process_tasks_are_marked(results_dir: Path) -> None:
+    write_run(results_dir, "j", [trial("j", "t0", 1, "pass", isolation="judge", model="m/judged")])
+    write_run(results_dir, "i", [trial("i", "t0", 1, "pass", isolation="judge", model="m/mixed"),
+                                 trial("i", "t1", 1, "pass", isolation="in-process", model="m/mixed")])  # fmt: skip
+    board = board_of(results_dir)
+    md = render_markdown(board)
+    assert "tools/m/mixed: 1 task was graded in-process" in md
+    assert "tools/m/judged: " not in md.split("## Columns")[0].split("★")[1]
+    data = {e["entry"]: e for e in to_json(board)["entries"]}
+    assert data["tools/m/mixed"]["tasks_in_process"] == 1 and data["tools/m/judged"]["tasks_in_process"] == 0
+
+
 def test_unknown_cost_is_never_zero(results_dir: Path) -> None:
     write_run(
         results_dir, "r", [trial("r", "t0", 1, "pass", cost=None), trial("r", "t1", 1, "pass", cost=0.5)]

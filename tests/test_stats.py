@@ -728,3 +728,16 @@ def test_summarize_all_task_restriction() -> None:
     report = summarize_all(records, tasks={"t2"})
     assert [s.pass_at_1 for s in report.summaries] == [0.0, 1.0]
     assert report.comparisons[0].n_shared == 1
+
+
+def test_tasks_graded_in_process_are_counted_per_entry() -> None:
+    from harness.stats import TrialRecord, summarize_entry
+
+    recs = [
+        TrialRecord(entry="a/m", task_id="t1", status="pass", cost_usd=None, isolation="judge"),
+        TrialRecord(entry="a/m", task_id="t2", status="fail", cost_usd=None, isolation="in-process"),
+        TrialRecord(entry="a/m", task_id="t2", status="pass", cost_usd=None, isolation="in-process"),
+        TrialRecord(entry="a/m", task_id="t3", status="pass", cost_usd=None),
+    ]
+    assert summarize_entry(recs).n_tasks_in_process == 1
+    assert summarize_entry(recs[:1]).n_tasks_in_process == 0

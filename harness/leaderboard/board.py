@@ -109,6 +109,18 @@ def error_warning(e: EntryView) -> str | None:
     )
 
 
+def isolation_note(e: EntryView) -> str | None:
+    """One line for an entry whose score includes tasks graded in-process, else None."""
+    n = e.summary.n_tasks_in_process
+    if not n:
+        return None
+    tasks = "task was" if n == 1 else "tasks were"
+    return (
+        f"{e.name}: {n} {tasks} graded in-process (the agent's code ran inside the test process), a "
+        "weaker guarantee than judge isolation; see the README's security model."
+    )
+
+
 def slugify(name: str) -> str:
     """A file name for any entry name: readable part plus a short hash, so 'a/b' and 'a--b' never clash."""
     readable = re.sub(r"[^A-Za-z0-9._-]+", "--", name).strip("-.")[:60] or "entry"
@@ -260,6 +272,8 @@ def to_json(board: Board) -> dict[str, Any]:
                 "on_pareto_frontier": e.on_frontier,
                 "error_rate": _num(e.summary.error_rate),
                 "error_rate_warning": e.high_error_rate,
+                "tasks_in_process": e.summary.n_tasks_in_process,
+                "isolation_note": isolation_note(e),
                 "warning": error_warning(e),
                 # Cost fields are null when unknown; `cost_known` says why a reader sees no number.
                 "cost_known": e.priced and e.summary.n_unknown_cost == 0,

@@ -253,6 +253,7 @@ def _record(d: dict[str, Any]) -> TrialRecord:
         tags=tuple(intern(t) for t in tags),
         family=intern(family) if family else None,
         score=d.get("score"),
+        isolation=d.get("isolation"),
     )
 
 

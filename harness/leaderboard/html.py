@@ -20,7 +20,15 @@ from markupsafe import Markup, escape
 from pydantic import ValidationError
 
 from harness.leaderboard import fmt
-from harness.leaderboard.board import ALPHA, Board, Comparison, EntryView, TaskRow, error_warning
+from harness.leaderboard.board import (
+    ALPHA,
+    Board,
+    Comparison,
+    EntryView,
+    TaskRow,
+    error_warning,
+    isolation_note,
+)
 from harness.leaderboard.chart import cost_chart
 from harness.leaderboard.collect import Cell, TrialRef, read_trials
 from harness.results import TrialResult
@@ -84,6 +92,7 @@ def _env() -> Environment:
         frac_class=_frac_class,
         group_map=_group_map,
         error_warning=error_warning,
+        isolation_note=isolation_note,
     )
     return env
 

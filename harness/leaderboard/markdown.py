@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from harness.leaderboard import fmt
-from harness.leaderboard.board import ALPHA, Board, error_warning
+from harness.leaderboard.board import ALPHA, Board, error_warning, isolation_note
 
 
 def _cell(text: str) -> str:
@@ -54,6 +54,7 @@ def render_markdown(board: Board) -> str:
         "",
     ]
     warnings = [w for w in (error_warning(e) for e in board.entries) if w]
+    warnings += [w for w in (isolation_note(e) for e in board.entries) if w]
     lines += [*(f"> \u26a0 {w}" for w in warnings), *([""] if warnings else [])]
     lines += _pairs(board)
     lines += ["", "## Columns", ""]
