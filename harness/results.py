@@ -66,7 +66,8 @@ class TrialResult(BaseModel):
     image: str = ""
     image_id: str = ""
     isolation: str | None = Field(
-        None, description="Grading isolation: judge (the test runner never loads the agent's code) or in-process."
+        None,
+        description="Grading isolation: judge (the test runner never loads the agent's code) or in-process.",
     )
     started_at: datetime
     finished_at: datetime

@@ -94,16 +94,18 @@ _harness_probe_patch()
 # Exit 0 as soon as the tests import the agent's code.
 EXIT_ZERO = "\nimport os as _harness_os\n_harness_os._exit(0)\n"
 
-# Print the hidden tests if they can be read (a judge-mode test checks they cannot).
+# Report whether the hidden tests can be read, in an import error that every mode shows.
 READ_TESTS = r"""
 def _harness_probe_read():
     import glob
-    for pat in ("/judge/**/*.py", "/workspace/tests/**/*.py"):
+    got = []
+    for pat in ("/judge/**/*.py", "/workspace/tests/**/*.py", "/workspace/**/test_*.py"):
         for path in glob.glob(pat, recursive=True):
             try:
-                print("HARNESS-PROBE-READ", path, len(open(path).read()))
-            except OSError as e:
-                print("HARNESS-PROBE-DENIED", path, type(e).__name__)
+                got.append(f"{path}:{len(open(path).read())}")
+            except OSError:
+                pass
+    raise RuntimeError(("HARNESS-PROBE-READ " + " ".join(got)) if got else "HARNESS-PROBE-NOTHING-READ")
 _harness_probe_read()
 """
 

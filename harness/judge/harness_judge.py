@@ -317,7 +317,12 @@ def _call(op: str, **fields: Any) -> Any:
     return WORKER.request(msg)
 
 
-_CONTAINERS = {"builtins.list": list, "builtins.dict": dict, "builtins.set": set, "builtins.bytearray": bytearray}
+_CONTAINERS = {
+    "builtins.list": list,
+    "builtins.dict": dict,
+    "builtins.set": set,
+    "builtins.bytearray": bytearray,
+}
 
 
 class Remote:

@@ -325,7 +325,7 @@ class DockerSandbox:
         if started_ago is not None:
             # /proc/uptime and the stat start time, both in hundredths of a second (CLK_TCK is 100).
             newer = (
-                'read -r up _ < /proc/uptime; up=${up/./}; up=$((10#$up)); '
+                "read -r up _ < /proc/uptime; up=${up/./}; up=$((10#$up)); "
                 f'thr=$((up - {int(started_ago * 100) + 20})); keep=" 1 {" ".join(self._keep)} $$ $PPID "; '
                 'for p in /proc/[0-9]*; do pid=${p#/proc/}; [[ $keep == *" $pid "* ]] && continue; '
                 'read -r st < "$p/stat" 2>/dev/null || continue; st=${st##*) }; f=($st); '
