@@ -1,4 +1,5 @@
 import pytest
+from strict_eq import same
 
 from rooms.models import Booking, parse_bookings
 from rooms.overlaps import overlap_counts, peak_occupancy
@@ -17,26 +18,26 @@ f  blue 10  20
 
 def test_parse_and_validate():
     bookings = parse_bookings(SAMPLE.splitlines())
-    assert [b.id for b in bookings] == ["a", "b", "c", "d", "e", "f"]
+    assert same([b.id for b in bookings], ["a", "b", "c", "d", "e", "f"])
     with pytest.raises(ValueError):
         Booking("x", "red", 5, 5)
 
 
 def test_overlap_counts():
     bookings = parse_bookings(SAMPLE.splitlines())
-    assert overlap_counts(bookings) == [1, 2, 2, 0, 1, 0]
-    assert overlap_counts([]) == []
+    assert same(overlap_counts(bookings), [1, 2, 2, 0, 1, 0])
+    assert same(overlap_counts([]), [])
 
 
 def test_peak_occupancy():
     bookings = parse_bookings(SAMPLE.splitlines())
-    assert peak_occupancy(bookings) == {"red": (2, 30), "blue": (1, 0)}
-    assert peak_occupancy([]) == {}
+    assert same(peak_occupancy(bookings), {"red": (2, 30), "blue": (1, 0)})
+    assert same(peak_occupancy([]), {})
 
 
 def test_conflict_report():
     bookings = parse_bookings(SAMPLE.splitlines())
-    assert conflict_report(bookings) == "\n".join(
+    assert same(conflict_report(bookings), "\n".join(
         [
             "a red: 1 conflict",
             "b red: 2 conflicts",
@@ -45,4 +46,4 @@ def test_conflict_report():
             "blue peak 1 at 0",
             "red peak 2 at 30",
         ]
-    )
+    ))

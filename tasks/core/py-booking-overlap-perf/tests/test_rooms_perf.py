@@ -5,6 +5,7 @@ import time
 from bisect import bisect_left, bisect_right
 
 import pytest
+from strict_eq import same
 
 from rooms.models import Booking
 from rooms.overlaps import overlap_counts, peak_occupancy
@@ -52,8 +53,8 @@ def test_random_small_against_brute_force(seed):
     n = rng.randint(0, 120)
     rooms = ["r1", "r2", "r3"][: rng.randint(1, 3)]
     bookings = random_bookings(rng, n, rooms, rng.choice([20, 100, 1000]), rng.choice([1, 5, 50, 400]))
-    assert overlap_counts(bookings) == brute_counts(bookings)
-    assert peak_occupancy(bookings) == brute_peak(bookings)
+    assert same(overlap_counts(bookings), brute_counts(bookings))
+    assert same(peak_occupancy(bookings), brute_peak(bookings))
 
 
 def test_touching_and_identical_intervals():
@@ -65,20 +66,20 @@ def test_touching_and_identical_intervals():
         Booking("e", "y", 10, 20),
         Booking("f", "x", 15, 16),
     ]
-    assert overlap_counts(bookings) == [2, 0, 2, 0, 0, 2]
-    assert peak_occupancy(bookings) == {"x": (3, 15), "y": (1, 10)}
+    assert same(overlap_counts(bookings), [2, 0, 2, 0, 0, 2])
+    assert same(peak_occupancy(bookings), {"x": (3, 15), "y": (1, 10)})
 
 
 def test_peak_is_earliest_moment():
     bookings = [Booking("a", "x", 50, 60), Booking("b", "x", 55, 70), Booking("c", "x", 0, 5), Booking("d", "x", 3, 9)]
-    assert peak_occupancy(bookings) == {"x": (2, 3)}
+    assert same(peak_occupancy(bookings), {"x": (2, 3)})
 
 
 def test_negative_and_huge_times():
     big = 10**15
     bookings = [Booking("a", "x", -big, big), Booking("b", "x", -5, -1), Booking("c", "x", big - 1, big + 10)]
-    assert overlap_counts(bookings) == [2, 1, 1]
-    assert peak_occupancy(bookings) == {"x": (2, -5)}
+    assert same(overlap_counts(bookings), [2, 1, 1])
+    assert same(peak_occupancy(bookings), {"x": (2, -5)})
 
 
 def test_input_not_modified():
@@ -171,14 +172,14 @@ def test_overlap_counts_large():
     seed, n, rooms, span, max_len = LARGE["one-room"]
     result = run_limited("counts", seed, n, rooms, span, max_len)
     bookings = random_bookings(random.Random(seed), n, rooms, span, max_len)
-    assert result == fast_counts(bookings)
+    assert same(result, fast_counts(bookings))
 
 
 def test_peak_occupancy_large():
     seed, n, rooms, span, max_len = LARGE["forty-rooms"]
     result = run_limited("peak", seed, n, rooms, span, max_len)
     bookings = random_bookings(random.Random(seed), n, rooms, span, max_len)
-    assert result == fast_peak(bookings)
+    assert same(result, fast_peak(bookings))
 
 
 def test_conflict_report_large():
@@ -189,4 +190,4 @@ def test_conflict_report_large():
     peaks = fast_peak(bookings)
     expected = [f"{b.id} {b.room}: {c} conflict{'s' if c != 1 else ''}" for b, c in zip(bookings, counts) if c]
     expected += [f"{room} peak {p} at {t}" for room, (p, t) in sorted(peaks.items())]
-    assert text.splitlines() == expected
+    assert same(text.splitlines(), expected)
