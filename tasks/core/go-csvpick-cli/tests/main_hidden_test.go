@@ -1,8 +1,13 @@
-package main
+// The judge's tests (judge isolation): they never link the agent's code. The grading command builds
+// the agent's program as the agent (agentrun go build -o /tmp/csvpick .) and these tests run it
+// through agentrun, comparing its output.
+package csvpickjudge
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,8 +21,31 @@ type htResult struct {
 func htRunWith(t *testing.T, stdin string, args ...string) htResult {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
+	cmd := exec.Command("agentrun", append([]string{"/tmp/csvpick"}, args...)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(stdin), &out, &errb
+	code := 0
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("agentrun: %v", err)
+		}
+		code = ee.ExitCode()
+	}
 	return htResult{code, out.String(), errb.String()}
+}
+
+// htTempDir: a folder in /tmp, not the judge's $TMPDIR, so the agent's program can read it.
+func htTempDir(t *testing.T) string {
+	t.Helper()
+	d, err := os.MkdirTemp("/tmp", "csvpick-test-")
+	if err == nil {
+		err = os.Chmod(d, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
 }
 
 func htExpectOK(t *testing.T, r htResult, want string) {
@@ -53,7 +81,7 @@ const htPeople = "name,age,city\nAnn,31,Oslo\nBob,45,Rome\n"
 
 func htWriteFile(t *testing.T, content string) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "in.csv")
+	p := filepath.Join(htTempDir(t), "in.csv")
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +157,7 @@ func TestFileInput(t *testing.T) {
 }
 
 func TestMissingFile(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "nope.csv")
+	p := filepath.Join(htTempDir(t), "nope.csv")
 	htExpectErr(t, htRunWith(t, "", "-f", "a", p), 1, "nope.csv")
 }
 

@@ -1,0 +1,3 @@
+module csvpickjudge
+
+go 1.19
