@@ -20,6 +20,7 @@ class Template:
     solution: dict[str, str]
     memory_mb: int = 1024
     tests_dir: str = "tests"
+    isolation: str = "in-process"
 
 
 PY_STUB = 'def add(a: int, b: int) -> int:\n    """Return a + b."""\n    raise NotImplementedError\n'
@@ -33,6 +34,7 @@ TEMPLATES: dict[str, Template] = {
             "def test_add_negative():\n    assert add(-2, -3) == -5\n"
         },
         {"solution.py": 'def add(a: int, b: int) -> int:\n    """Return a + b."""\n    return a + b\n'},
+        isolation="judge",
     ),
     "node": Template(
         "node",
@@ -126,7 +128,8 @@ def new_task(dest: Path, task_id: str, language: str) -> Path:
         {"id": task_id, "title": title, "language": language, "difficulty": "easy", "tags": ["implement"],
          "image": t.image},
         {"agent": {"timeout_sec": 900},
-         "grading": {"command": t.command, "timeout_sec": 300, "junit": True, "tests_dir": t.tests_dir},
+         "grading": {"command": t.command, "timeout_sec": 300, "junit": True, "tests_dir": t.tests_dir,
+                         "isolation": t.isolation},
          "limits": {"memory_mb": t.memory_mb, "cpus": 1.0, "pids": 256, "workspace_mb": 256}},
     )  # fmt: skip
     for sub, files in (("workspace", t.workspace), ("tests", t.tests), ("solution", t.solution)):

@@ -25,6 +25,8 @@ import requests
 from harness.errors import DockerUnavailable, SandboxError
 from harness.sandbox.base import SANDBOX_USER, WORKSPACE, CappedBuffer, ExecResult, SandboxSpec
 
+# uid of the container's init and keep-alive, apart from the agent's (1000) and the judge's (1001).
+KEEPER_USER = "1002:1002"
 MANAGED_LABEL = "harness.managed"
 # host:pid of the harness process that made a container, so prune can leave live runs alone.
 OWNER_LABEL = "harness.owner"
@@ -125,7 +127,10 @@ class DockerSandbox:
             created = self.api.create_container(
                 s.image,
                 command=["sleep", "infinity"],
-                user=SANDBOX_USER,
+                # init and the keep-alive run under a uid of their own: code under the agent's uid (or
+                # the judge's) cannot signal them, so it cannot stop the container and turn its own
+                # failure into an engine error.
+                user=KEEPER_USER,
                 working_dir=WORKSPACE,
                 environment=env,
                 labels={MANAGED_LABEL: "1", OWNER_LABEL: owner(), **s.labels},
@@ -134,9 +139,14 @@ class DockerSandbox:
             )
             self.id = created["Id"]
             self.api.start(self.id)
-            # The keep-alive process under init: the one process kill_all must spare.
-            children = self.exec("cat /proc/1/task/1/children", timeout=30).stdout.split()
-            self._keep = [pid for pid in children if pid.isdigit()]
+            # The keep-alive process under init: the one process kill_all must spare. init starts it
+            # just after the container starts, so ask until it is there.
+            for _ in range(100):
+                children = self.exec("cat /proc/1/task/1/children", timeout=30).stdout.split()
+                self._keep = [pid for pid in children if pid.isdigit()]
+                if self._keep:
+                    break
+                time.sleep(0.02)
         except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
             self.close()
             raise SandboxError(f"could not start a container from {s.image}: {e}") from e
