@@ -12,13 +12,21 @@ from harness.models.base import (
     Message,
     ModelAuthError,
     ModelError,
+    ModelNotFound,
     ModelResponse,
     ModelSettings,
     ToolCall,
     ToolSpec,
     Usage,
 )
-from harness.models.retry import call_with_retry, translate_sdk_error
+from harness.models.retry import (
+    BODY_ERRORS,
+    call_with_retry,
+    check_parsed,
+    invalid_body,
+    request_timeout,
+    translate_sdk_error,
+)
 
 KEY_ENV = "ANTHROPIC_API_KEY"
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -176,10 +184,18 @@ class AnthropicModel:
         def attempt() -> ModelResponse:
             start = time.monotonic()
             try:
-                message = self.client.messages.create(**params)
+                message = self.client.messages.create(**params, timeout=request_timeout(self.settings))
+                check_parsed(message, "content")
+                return response_from_anthropic(message, time.monotonic() - start)
             except anthropic.AnthropicError as exc:
-                raise translate_error(exc) from exc
-            return response_from_anthropic(message, time.monotonic() - start)
+                err = translate_error(exc)
+                if isinstance(err, ModelNotFound):
+                    err = ModelNotFound(
+                        f"model '{self.model_id}' ({self.name}) not found at {self.client.base_url}: {err}"
+                    )
+                raise err from exc
+            except BODY_ERRORS as exc:
+                raise invalid_body(exc) from exc
 
         response, attempts = call_with_retry(attempt, self.settings)
         response.attempts = attempts

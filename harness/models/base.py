@@ -131,11 +131,24 @@ class ModelError(Exception):
     """A model call failed. `retryable` says whether the same request might succeed later."""
 
     retryable: bool = False
+    # How a trial that ends on this error is classified (TrialResult.error_kind), and whether the runner
+    # may run the trial again: a second run cannot find a model that does not exist.
+    error_kind: str = "model"
+    rerun: bool = True
 
-    def __init__(self, message: str, *, retryable: bool | None = None, retry_after_s: float | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool | None = None,
+        retry_after_s: float | None = None,
+        error_kind: str | None = None,
+    ):
         super().__init__(message)
         if retryable is not None:
             self.retryable = retryable
+        if error_kind is not None:
+            self.error_kind = error_kind
         # Set from Retry-After headers so the retry policy can wait as long as the server asked.
         self.retry_after_s = retry_after_s
 
@@ -144,6 +157,8 @@ class ModelAuthError(ModelError):
     """The key is missing, wrong or not allowed to use this model; retrying will not help."""
 
     retryable = False
+    error_kind = "model_auth"
+    rerun = False
 
 
 class ModelRequestError(ModelError):
@@ -154,9 +169,26 @@ class ModelRequestError(ModelError):
 
 class ModelUnavailable(ModelError):
     """Rate limits, server errors, timeouts or dropped connections. Raised per attempt (and retried),
-    then once more when retries are exhausted."""
+    then once more when retries are exhausted. Timeouts and dropped connections say error_kind network."""
 
     retryable = True
+
+
+class ModelNotFound(ModelUnavailable):
+    """The provider says the model does not exist (404): the provider's answer, not the agent's doing, so
+    an error (kind model); never retried, and the trial is not run again either."""
+
+    retryable = False
+    rerun = False
+
+
+class ModelDeadline(ModelUnavailable):
+    """A model call was cut at the trial's wall time (a server that hangs): an error, not retried, and
+    the trial is not run again (that would spend a second wall time on the same hang)."""
+
+    retryable = False
+    error_kind = "network"
+    rerun = False
 
 
 def parse_tool_call(call_id: str, name: str, raw: str | None) -> ToolCall:

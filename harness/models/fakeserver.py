@@ -68,7 +68,21 @@ class Drop:
     """Read the request, then close the connection without a response."""
 
 
-Outcome = Reply | Error | Hang | Drop
+@dataclass
+class Raw:
+    """Any reply, verbatim: a 200 whose body is not JSON (a proxy's HTML page), or JSON of the wrong shape."""
+
+    body: bytes | str = b"<html><body>502 Bad Gateway</body></html>"
+    status: int = 200
+    content_type: str = "application/json"
+
+
+@dataclass
+class EmptyChoices:
+    """A 200 chat completion with `choices: []` (seen from overloaded compatible servers). OpenAI only."""
+
+
+Outcome = Reply | Error | Hang | Drop | Raw | EmptyChoices
 
 
 @dataclass
@@ -245,6 +259,15 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+        elif isinstance(outcome, Raw):
+            data = outcome.body.encode() if isinstance(outcome.body, str) else outcome.body
+            self._send_bytes(outcome.status, data, outcome.content_type)
+        elif isinstance(outcome, EmptyChoices):
+            request = body if isinstance(body, dict) else {}
+            completion = openai_completion(Reply(), request)
+            completion["choices"] = []
+            completion["usage"] = None
+            self._send_json(200, completion)
         elif isinstance(outcome, Error):
             self._send_json(
                 outcome.status, error_body(outcome.status, outcome.message, outcome.type), outcome.headers
@@ -255,10 +278,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, render(outcome, request))
 
     def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload).encode()
+        self._send_bytes(status, json.dumps(payload).encode(), "application/json", headers)
+
+    def _send_bytes(
+        self, status: int, data: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.send_header(
                 "x-request-id" if self.path.startswith(OPENAI_PATH) else "request-id",

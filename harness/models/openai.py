@@ -14,14 +14,23 @@ from harness.models.base import (
     Message,
     ModelAuthError,
     ModelError,
+    ModelNotFound,
     ModelResponse,
     ModelSettings,
+    ModelUnavailable,
     ToolCall,
     ToolSpec,
     Usage,
     parse_tool_call,
 )
-from harness.models.retry import call_with_retry, translate_sdk_error
+from harness.models.retry import (
+    BODY_ERRORS,
+    call_with_retry,
+    check_parsed,
+    invalid_body,
+    request_timeout,
+    translate_sdk_error,
+)
 
 # Local servers ignore the key, but the SDK refuses to build a client without one.
 PLACEHOLDER_KEY = "not-needed"
@@ -124,7 +133,8 @@ def usage_from_openai(usage: Any) -> Usage:
 
 def response_from_openai(completion: Any, latency_s: float) -> ModelResponse:
     if not completion.choices:
-        raise ModelError("OpenAI-compatible server returned no choices", retryable=False)
+        # Seen from overloaded compatible servers: as transient as a 5xx, and never the agent's doing.
+        raise ModelUnavailable("the OpenAI-compatible server returned a reply with no choices")
     choice = completion.choices[0]
     msg = choice.message
     calls: list[ToolCall] = []
@@ -176,6 +186,11 @@ class OpenAIModel:
             raise ModelAuthError(f"{ENDPOINTS[provider].key_env} is not set (needed for {name})")
         return cls(name, settings, api_key=key, base_url=base_url)
 
+    def not_found(self, exc: ModelError) -> ModelNotFound:
+        return ModelNotFound(
+            f"model '{self.model_id}' ({self.name}) not found at {self.client.base_url}: {exc}"
+        )
+
     def request_params(self, messages: list[Message], tools: list[ToolSpec] | None) -> dict[str, Any]:
         s = self.settings
         params: dict[str, Any] = {"model": self.model_id, "messages": to_openai_messages(messages)}
@@ -197,10 +212,16 @@ class OpenAIModel:
         def attempt() -> ModelResponse:
             start = time.monotonic()
             try:
-                completion = self.client.chat.completions.create(**params)
+                completion = self.client.chat.completions.create(
+                    **params, timeout=request_timeout(self.settings)
+                )
+                check_parsed(completion, "choices")
+                return response_from_openai(completion, time.monotonic() - start)
             except openai.OpenAIError as exc:
-                raise translate_error(exc) from exc
-            return response_from_openai(completion, time.monotonic() - start)
+                err = translate_error(exc)
+                raise (self.not_found(err) if isinstance(err, ModelNotFound) else err) from exc
+            except BODY_ERRORS as exc:
+                raise invalid_body(exc) from exc
 
         response, attempts = call_with_retry(attempt, self.settings)
         response.attempts = attempts

@@ -9,7 +9,14 @@ from email.utils import format_datetime
 import pytest
 
 from harness.models import retry
-from harness.models.base import Message, ModelAuthError, ModelRequestError, ModelSettings, ModelUnavailable
+from harness.models.base import (
+    Message,
+    ModelAuthError,
+    ModelNotFound,
+    ModelRequestError,
+    ModelSettings,
+    ModelUnavailable,
+)
 from harness.models.fakeserver import Drop, Error, Hang, Reply
 
 HI = [Message(role="user", content="hi")]
@@ -87,7 +94,8 @@ def test_total_time_is_bounded(server, make_openai):
 @pytest.mark.parametrize("status", [400, 403, 404, 413, 422])
 def test_client_errors_are_raised_at_once(server, make_openai, status):
     server.push(Error(status, "no"), Reply(content="never"))
-    expected = ModelAuthError if status == 403 else ModelRequestError
+    # 404: the model does not exist, the provider's answer (an error, not a graded fail); not retried either.
+    expected = {403: ModelAuthError, 404: ModelNotFound}.get(status, ModelRequestError)
     with pytest.raises(expected):
         make_openai().complete(HI)
     assert len(server.requests) == 1
