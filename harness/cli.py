@@ -80,6 +80,10 @@ def run(
     max_tries: Annotated[int, Opt(min=1, max=10, help="loop agent: edit-test tries.")] = 2,
     budget: Annotated[float | None, Opt(min=0, help="Per run: USD; no new trial starts once spent.")] = None,
     infra_retries: Annotated[int, Opt(min=0, max=5, help="Re-runs of a trial after an infra error.")] = 1,
+    request_timeout: Annotated[
+        float,
+        Opt(min=1, help="Seconds per model request; never more than what is left of the trial's wall time."),
+    ] = 600,
     dry_run: Annotated[
         bool, Opt("--dry-run", help="Print the trial count and a cost estimate; run nothing.")
     ] = False,
@@ -87,6 +91,9 @@ def run(
     """Run an agent on tasks: each trial in a fresh sandbox, graded in another.
 
     Example: [bold]harness run smoke --agent tools --model fake/smoke-solver --concurrency 2[/]
+
+    Exit codes: 0 every trial graded; 2 bad input (or the run id in use by another process); 3 trials
+    left in error; 4 stopped by the budget; 130 interrupted.
     """
     from harness.agents import load_agent
     from harness.config import RunConfig, default_run_id
@@ -95,7 +102,7 @@ def run(
     from harness.models.base import ModelSettings, Usage
     from harness.models.pricing import cost_usd, price_name, price_table_version
     from harness.results import RunStore
-    from harness.runner import Runner, plan_run
+    from harness.runner import EXIT_CODES, Runner, plan_run
     from harness.sandbox.docker import docker_client
     from harness.sandbox.images import ensure_images
     from harness.task import load_tasks
@@ -108,7 +115,7 @@ def run(
         )
     settings = ModelSettings(
         temperature=temperature, max_output_tokens=max_output_tokens, reasoning_effort=reasoning_effort,
-        base_url=base_url,
+        base_url=base_url, timeout_s=request_timeout,
     )  # fmt: skip
     rdir = _results_dir(results_dir)
     model_obj = _make_model(model, settings, rdir) if model else None
@@ -132,8 +139,9 @@ def run(
     if not tasks:
         raise HarnessError("no task matches the given suites and filters")
     store = RunStore(rdir, config.run_id)
-    plan = plan_run(config, tasks, store)
-    if dry_run:
+    if dry_run:  # a reader: never takes the lock, never changes a file
+        plan = plan_run(config, tasks, store)
+        _warn_unreadable(store)
         est = estimate(model, pricing, len(plan.todo), rdir, max_cost)
         console.print(
             f"{len(tasks)} tasks x {attempts} attempts = {len(tasks) * attempts} trials; "
@@ -144,29 +152,33 @@ def run(
         if est.upper_bound is not None:
             console.print(f"upper bound from --max-cost: {fmt_cost(est.upper_bound)}")
         return
-    client = docker_client()
-    images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]"))
-    ctx = TrialContext(
-        run_id=config.run_id, client=client, images=images, agent=agent_obj, model=model_obj,
-        max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
-    )  # fmt: skip
-    runner = Runner(config, tasks, client, ctx, price_table_version=price_table_version() if model else None)
-    if plan.kept:
-        console.print(f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run")
-    for tid in plan.stale:
-        console.print(f"[yellow]task changed since {tid} ran: running it again[/]")
-    _sigterm_as_interrupt()
-    progress = RunProgress(console, total=len(plan.todo), kept=len(plan.kept))
-    runner.events = progress.events()
-    try:
-        with progress:
-            results = runner.run(plan)
-    except KeyboardInterrupt:
-        err_console.print(
-            f"[yellow]interrupted[/]: containers removed; finished trials kept in {store.dir}. "
-            f"Resume with the same command and --run-id {config.run_id}"
-        )
-        raise typer.Exit(130) from None
+    # One writer per run: a second process with the same --run-id stops here (exit 2), before any trial.
+    with store.locked():
+        plan = plan_run(config, tasks, store)
+        _warn_unreadable(store)
+        client = docker_client()
+        images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]"))
+        ctx = TrialContext(
+            run_id=config.run_id, client=client, images=images, agent=agent_obj, model=model_obj,
+            max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
+        )  # fmt: skip
+        runner = Runner(config, tasks, client, ctx, price_table_version=price_table_version() if model else None)
+        if plan.kept:
+            console.print(f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run")
+        for tid in plan.stale:
+            console.print(f"[yellow]task changed since {tid} ran: running it again[/]")
+        _sigterm_as_interrupt()
+        progress = RunProgress(console, total=len(plan.todo), kept=len(plan.kept))
+        runner.events = progress.events()
+        try:
+            with progress:
+                results = runner.run(plan)
+        except KeyboardInterrupt:
+            err_console.print(
+                f"[yellow]interrupted[/]: containers removed; finished trials kept in {store.dir}. "
+                f"Resume with the same command and --run-id {config.run_id}"
+            )
+            raise typer.Exit(EXIT_CODES["interrupted"]) from None
     title = f"run {config.run_id}: {agent}" + (f" / {model}" if model else "")
     console.print(summary_table(results, title=title))
     if runner.not_started:
@@ -175,6 +187,31 @@ def run(
             f"{runner.not_started} trials not started[/]; raise --budget and rerun with --run-id {config.run_id}"
         )
     console.print(f"results: {store.dir}")
+    errors = sum(r.status == "error" for r in results)
+    if errors and not runner.not_started:
+        console.print(
+            f"[yellow]{errors} trials ended in error[/] (not graded); rerun with --run-id {config.run_id} "
+            "to run them again"
+        )
+    code = EXIT_CODES.get(runner.end_reason or "completed", 0)
+    if code:
+        raise typer.Exit(code)
+
+
+def _warn_unreadable_runs(rdir: Path, selection: Any) -> None:
+    """Name the unreadable lines of each selected run (only called when the board left some out)."""
+    from harness.results import list_runs
+
+    for store in list_runs(rdir):
+        if not selection.run_ids or store.run_id in selection.run_ids:
+            _warn_unreadable(store)
+
+
+def _warn_unreadable(store: Any, scan: Any = None) -> None:
+    """One line naming the lines of trials.jsonl that could not be read (they are left out, not fixed)."""
+    problems = (scan or store.scan_trials()).problems(store.trials_path)
+    if problems:
+        err_console.print(f"[yellow]warning:[/] {problems}", highlight=False, soft_wrap=True)
 
 
 def _make_model(name: str, settings: Any, results_dir: Path) -> Any:
@@ -409,7 +446,10 @@ def results_show(
 
     store = RunStore(_results_dir(results_dir), run_id)
     info = store.read_run()
-    trials = list(store.latest_by_key().values())
+    # A reader: nothing here changes a file (a torn last line is left for the run's writer).
+    scan = store.scan_trials()
+    _warn_unreadable(store, scan)
+    trials = list({t.key: t for t in scan.trials}.values())
     if trial:
         match = [t for t in trials if t.trial_id == trial]
         if not match:
@@ -459,6 +499,8 @@ def leaderboard(
         agents=tuple(agent or ()), since=parse_since(since) if since else None,
     )  # fmt: skip
     board = build_board(collect(rdir, selection), selection)
+    if board.skipped_lines:
+        _warn_unreadable_runs(rdir, selection)
     if output_format == "json":
         # stdout carries only the JSON, so other tools can pipe it.
         sys.stdout.write(json.dumps(to_json(board), indent=1) + "\n")

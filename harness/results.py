@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from harness.errors import HarnessError
 from harness.models.base import Usage
@@ -103,6 +107,13 @@ class TrialResult(BaseModel):
         default_factory=list,
         description="Per try of the loop agent: edits well-formed, tests passed, graded.",
     )
+    retried_cost_usd: float | None = Field(
+        None,
+        description="USD spent by earlier runs of this trial that ended in an error and were run again "
+        "(their records stay in trials.jsonl); None when none was re-run.",
+    )
+    # Not stored: whether the runner may run this errored trial again (see harness.trial.rerun_allowed).
+    _rerun: bool = PrivateAttr(default=True)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -113,6 +124,11 @@ class RunInfo(BaseModel):
     schema_version: int = SCHEMA_VERSION
     run_id: str
     status: Literal["running", "finished", "interrupted"] = "running"
+    end_reason: str | None = Field(
+        None,
+        description="Why the run ended: completed (every trial graded), errors (trials left in error), "
+        "budget (the run budget kept trials from starting), interrupted. None while running.",
+    )
     created_at: datetime
     started_at: datetime
     finished_at: datetime | None = None
@@ -125,6 +141,29 @@ class RunInfo(BaseModel):
     config: dict[str, Any]
     tasks: dict[str, str] = Field(default_factory=dict, description="task id -> content hash")
     images: dict[str, str] = Field(default_factory=dict, description="image name -> image id")
+
+
+class RunLocked(HarnessError):
+    """Another process holds the run's lock (the same --run-id twice at once)."""
+
+
+@dataclass
+class TrialScan:
+    """What reading trials.jsonl found; reading never changes the file."""
+
+    trials: list[TrialResult] = field(default_factory=list)
+    bad_lines: list[int] = field(default_factory=list)  # 1-based numbers of complete lines that are no trial
+    torn: bool = False  # the last line is incomplete (a write cut short); the run's writer sets it aside
+
+    def problems(self, path: Path) -> str | None:
+        """One line for the user, or None when every line was read."""
+        parts = []
+        if self.bad_lines:
+            shown = ", ".join(map(str, self.bad_lines[:10])) + (", ..." if len(self.bad_lines) > 10 else "")
+            parts.append(f"{len(self.bad_lines)} unreadable line(s) left out (line {shown})")
+        if self.torn:
+            parts.append("an incomplete last line left out (set aside when the run resumes)")
+        return f"{path}: " + "; ".join(parts) if parts else None
 
 
 def check_run_id(run_id: str) -> str:
@@ -142,7 +181,34 @@ class RunStore:
         self.trials_path = self.dir / "trials.jsonl"
         self.run_path = self.dir / "run.json"
         self.transcripts_dir = self.dir / "transcripts"
+        self.lock_path = self.dir / ".lock"
         self._lock = threading.Lock()
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the run's lock (an fcntl lock on results/<run_id>/.lock) for the block: one writer per run.
+        A second process raises RunLocked at once. The kernel drops the lock if the process dies."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        f = self.lock_path.open("a+")
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.seek(0)
+            holder = f.read().strip()[:20]
+            f.close()
+            by = f" (pid {holder})" if holder.isdigit() else ""
+            raise RunLocked(
+                f"run '{self.run_id}' is in use by another harness process{by}: "
+                "wait for it to end, or use another --run-id"
+            ) from None
+        try:
+            f.truncate(0)
+            f.write(f"{os.getpid()}\n")
+            f.flush()
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+            f.close()
 
     def exists(self) -> bool:
         return self.run_path.is_file()
@@ -161,27 +227,48 @@ class RunStore:
         tmp.write_text(info.model_dump_json(indent=2))
         os.replace(tmp, self.run_path)
 
-    def load_trials(self) -> list[TrialResult]:
-        """Every complete line; a torn last line (a crash mid-write) is set aside, never read."""
+    def scan_trials(self) -> TrialScan:
+        """Every complete line that is a trial, and which are not. Read-only: a torn last line (a crash
+        mid-write) is left out here and set aside only by the run's writer (`append`)."""
+        scan = TrialScan()
         if not self.trials_path.is_file():
-            return []
+            return scan
         data = self.trials_path.read_bytes()
         cut = data.rfind(b"\n") + 1
-        if cut < len(data):
-            with (self.dir / "trials.torn").open("ab") as f:
-                f.write(data[cut:] + b"\n")
-            with self.trials_path.open("r+b") as f:
-                f.truncate(cut)
-            data = data[:cut]
-        out: list[TrialResult] = []
-        for line in data.splitlines():
+        scan.torn = cut < len(data)
+        for number, line in enumerate(data[:cut].splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                out.append(TrialResult.model_validate_json(line))
+                scan.trials.append(TrialResult.model_validate_json(line))
             except ValidationError:
-                continue
-        return out
+                scan.bad_lines.append(number)
+        return scan
+
+    def load_trials(self) -> list[TrialResult]:
+        """Every complete line that is a trial (see scan_trials); never changes the file."""
+        return self.scan_trials().trials
+
+    def _set_aside_torn(self) -> None:
+        """Writer only (under self._lock): move an incomplete last line to trials.torn, so the next
+        record starts on a line of its own."""
+        try:
+            with self.trials_path.open("r+b") as f:
+                size = f.seek(0, os.SEEK_END)
+                if size == 0:
+                    return
+                f.seek(size - 1)
+                if f.read(1) == b"\n":
+                    return
+                # Rare (only after a crash mid-write): read the file to find the last complete line.
+                f.seek(0)
+                data = f.read()
+                cut = data.rfind(b"\n") + 1
+                with (self.dir / "trials.torn").open("ab") as torn:
+                    torn.write(data[cut:] + b"\n")
+                f.truncate(cut)
+        except FileNotFoundError:
+            return
 
     def latest_by_key(self) -> dict[tuple[str, int], TrialResult]:
         """The last record of each (task, attempt): a retried trial supersedes its earlier error."""
@@ -191,6 +278,7 @@ class RunStore:
         line = (result.model_dump_json() + "\n").encode()
         with self._lock:
             self.dir.mkdir(parents=True, exist_ok=True)
+            self._set_aside_torn()
             with self.trials_path.open("ab") as f:
                 f.write(line)
                 f.flush()

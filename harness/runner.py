@@ -17,10 +17,13 @@ from harness.paths import project_root
 from harness.results import RunInfo, RunStore, TrialResult, utcnow
 from harness.sandbox.docker import MANAGED_LABEL
 from harness.task import Task
-from harness.trial import TrialContext, run_trial, trial_id
+from harness.trial import TrialContext, rerun_allowed, run_trial, trial_id
 
 # Errors a second attempt cannot fix: a key the provider refuses stays refused.
 NOT_RETRIED = {"model_auth"}
+
+# Why a run ended (run.json end_reason) -> the exit code of `harness run` (README "Reading results").
+EXIT_CODES = {"completed": 0, "errors": 3, "budget": 4, "interrupted": 130}
 
 
 @dataclass
@@ -97,6 +100,7 @@ class Runner:
         self.info: RunInfo | None = None
         self.spent = 0.0
         self.not_started = 0  # trials the run budget kept from starting
+        self.end_reason: str | None = None
         self._lock = threading.Lock()
 
     def plan(self) -> RunPlan:
@@ -127,11 +131,12 @@ class Runner:
 
     def run(self, plan: RunPlan) -> list[TrialResult]:
         """Run plan.todo; return every result of the run (kept and new). Ctrl-C/SIGTERM: containers are
-        removed, run.json says interrupted, and KeyboardInterrupt propagates."""
+        removed, run.json says interrupted, and KeyboardInterrupt propagates. The caller holds the run's
+        lock (RunStore.locked) so only one process writes a run."""
         self.info = self._start_info()
         self.store.write_run(self.info)
         results = list(plan.kept)
-        self.spent = sum(r.cost_usd or 0.0 for r in plan.kept)
+        self.spent = sum((r.cost_usd or 0.0) + (r.retried_cost_usd or 0.0) for r in plan.kept)
         pool = ThreadPoolExecutor(max_workers=self.config.concurrency, thread_name_prefix="trial")
         pending: set[Future[TrialResult | None]] = {pool.submit(self._one, t, a) for t, a in plan.todo}
         try:
@@ -152,13 +157,22 @@ class Runner:
             self._finish("interrupted")
             raise
         pool.shutdown(wait=True)
+        self.end_reason = self._end_reason(results)
         self._finish("finished")
         return results
+
+    def _end_reason(self, results: list[TrialResult]) -> str:
+        if self.not_started:
+            return "budget"
+        if any(r.status == "error" for r in results):
+            return "errors"
+        return "completed"
 
     def _one(self, task: Task, attempt: int) -> TrialResult | None:
         tid = trial_id(task.id, attempt)
         result: TrialResult | None = None
         budget = self.config.run_budget_usd
+        retried_cost: float | None = None
         for retry in range(self.config.infra_retries + 1):
             if self.stop.is_set():
                 return None
@@ -171,12 +185,20 @@ class Runner:
             if self.stop.is_set():
                 return None  # an interrupted trial is unfinished, not a result
             result.infra_retries = retry
+            result.retried_cost_usd = retried_cost
             if (
                 result.status != "error"
                 or result.error_kind in NOT_RETRIED
+                or not rerun_allowed(result)
                 or retry == self.config.infra_retries
             ):
                 break
+            # The errored run was paid for: its record is kept (a later record of the trial supersedes
+            # it) and its spend counts towards the budget and the trial's retried_cost_usd.
+            self._store(result)
+            with self._lock:
+                self.spent += result.cost_usd or 0.0
+            retried_cost = (retried_cost or 0.0) + (result.cost_usd or 0.0)
             self.events.retrying(result)
         assert result is not None
         result = self._store(result)
@@ -237,5 +259,6 @@ class Runner:
         if self.info is None:
             return
         self.info.status = status  # type: ignore[assignment]
+        self.info.end_reason = self.end_reason if status == "finished" else status
         self.info.finished_at = utcnow()
         self.store.write_run(self.info)

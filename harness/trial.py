@@ -24,6 +24,8 @@ from harness.grading import (
     grade,
 )
 from harness.grading.workspace import host_tempdir
+from harness.models.base import ModelError
+from harness.models.retry import CallScope, call_scope
 from harness.results import RunStore, TrialResult, utcnow
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
 from harness.sandbox.docker import DockerSandbox, WorkspaceNotCopyable
@@ -54,12 +56,23 @@ def trial_id(task_id: str, attempt: int) -> str:
 
 
 def _infra_kind(exc: BaseException) -> str | None:
-    if isinstance(exc, docker.errors.DockerException | requests.exceptions.RequestException | SandboxError):
-        return "sandbox"
     kind = getattr(exc, "error_kind", None)
     if isinstance(kind, str):
-        return kind
+        return kind  # e.g. "engine" from a grading container killed from outside, "model" from a provider
+    if isinstance(exc, docker.errors.DockerException | requests.exceptions.RequestException | SandboxError):
+        return "sandbox"
     return None
+
+
+def _model_fault(scope: CallScope | None) -> ModelError | None:
+    """The error the trial's last failed model call ended with, if the agent stopped on a model error."""
+    return scope.faults[-1] if scope is not None and scope.faults else None
+
+
+def rerun_allowed(result: TrialResult) -> bool:
+    """Whether the runner may run an errored trial again (not for a model that does not exist, nor for a
+    server that hung until the trial's wall time: a second run would only repeat it)."""
+    return getattr(result, "_rerun", True)
 
 
 def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
@@ -90,20 +103,24 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
         model = ctx.model
         if model is not None and hasattr(model, "for_trial") and getattr(model, "trial_id", "") is None:
             model = model.for_trial(tid)  # replay/<run_id>: this trial's recorded turns
-        outcome, tar = _agent_phase(ctx, task, tag, labels, model)
+        outcome, tar, scope = _agent_phase(ctx, task, tag, labels, model)
         agent_s = time.monotonic() - t0
         fields.update(_outcome_fields(outcome, agent_s))
         if outcome.transcript is not None and ctx.store is not None:
             fields["transcript_path"] = ctx.store.write_transcript(tid, outcome.transcript)
         if outcome.error:
-            return TrialResult(
+            fault = _model_fault(scope) if outcome.error_kind in ("model", "model_auth") else None
+            # The usage billed before the failing call stays in the result (fields): it was paid for.
+            result = TrialResult(
                 **fields,
                 status="error",
-                error_kind=outcome.error_kind or "agent",
-                message=outcome.error,
+                error_kind=(fault.error_kind if fault else None) or outcome.error_kind or "agent",
+                message=str(fault)[:1000] if fault else outcome.error,
                 finished_at=utcnow(),
                 duration_s=time.monotonic() - t0,
             )
+            result._rerun = fault.rerun if fault else True
+            return result
         cap = workspace_cap(task)
         with host_tempdir("harness-final-") as tmp:
             final = tmp / "workspace"
@@ -145,7 +162,11 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
         if kind is None:
             detail = "".join(traceback.format_exception_only(e)).strip()
             return _error(fields, "harness", f"unexpected {detail}", t0)
-        return _error(fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0)
+        result = _error(
+            fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0
+        )
+        result._rerun = getattr(e, "rerun", True)
+        return result
 
 
 def workspace_cap(task: Task) -> int:
@@ -188,7 +209,7 @@ def _outcome_fields(outcome: AgentOutcome, agent_s: float) -> dict[str, Any]:
 
 def _agent_phase(
     ctx: TrialContext, task: Task, tag: str, labels: dict[str, str], model: Any
-) -> tuple[AgentOutcome, bytes]:
+) -> tuple[AgentOutcome, bytes, CallScope]:
     lim = task.spec.limits
     spec = SandboxSpec(
         image=tag,
@@ -211,9 +232,11 @@ def _agent_phase(
         res = sb.exec(GIT_INIT, timeout=60)
         if not res.ok:
             raise SandboxError(f"git init in the sandbox failed: {res.output.strip()[-300:]}")
-        outcome = ctx.agent.run(task, sb, model, limits)
+        # No model call outlives the agent's wall time (each call's timeout is cut to what is left).
+        with call_scope(limits.wall_time_s) as scope:
+            outcome = ctx.agent.run(task, sb, model, limits)
         # Nothing the agent left running may write into, or starve, the read-out below.
         sb.kill_all()
         # Generous bound: the tmpfs caps what can be there; this caps what we carry to the host.
         tar = sb.copy_out(WORKSPACE, max_bytes=workspace_cap(task))
-    return outcome, tar
+    return outcome, tar, scope

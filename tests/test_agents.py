@@ -409,7 +409,7 @@ def bad_key_run(
             "--results-dir", str(results), "--concurrency", "2",
             env={"OPENAI_API_KEY": "sk-wrong-key"},
         )  # fmt: skip
-        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert proc.returncode == 3, proc.stdout + proc.stderr  # 3: trials left in error
         yield results, trials(results, "badkey"), list(srv.requests)
 
 
@@ -462,7 +462,7 @@ def solver_run(
     args = ("run", "smoke", *SELECT, "--agent", "tools", "--model", SOLVER, "--concurrency", "1",
             "--run-id", "solver", "--results-dir", str(results))  # fmt: skip
     first = harness(*args, "--budget", "0.001")
-    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.returncode == 4, first.stdout + first.stderr  # 4: stopped by the budget
     after_first = trials(results, "solver")
     second = harness(*args, "--budget", "1")
     assert second.returncode == 0, second.stdout + second.stderr

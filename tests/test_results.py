@@ -33,10 +33,13 @@ def test_torn_last_line_is_set_aside_not_read(tmp_path: Path) -> None:
     store.append(_result("a", 1))
     with store.trials_path.open("ab") as f:
         f.write(b'{"schema_version": 1, "run_id": "r1", "trial_id": "b@1", "sta')
-    assert [r.task_id for r in store.load_trials()] == ["a"]
-    assert store.trials_path.read_bytes().endswith(b"\n")
-    assert b"b@1" in (store.dir / "trials.torn").read_bytes()
+    before = store.trials_path.read_bytes()
+    scan = store.scan_trials()
+    assert [r.task_id for r in scan.trials] == ["a"] and scan.torn and scan.bad_lines == []
+    # Reading never repairs: only the run's writer sets the torn line aside, on its next append.
+    assert store.trials_path.read_bytes() == before and not (store.dir / "trials.torn").exists()
     store.append(_result("c", 1))
+    assert b"b@1" in (store.dir / "trials.torn").read_bytes()
     assert [r.task_id for r in store.load_trials()] == ["a", "c"]
 
 

@@ -15,6 +15,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docker.errors
+import requests
+
+from harness.errors import SandboxError
 from harness.sandbox.base import SANDBOX_USER, WORKSPACE, ExecResult
 from harness.sandbox.docker import DockerSandbox
 from harness.task import Task
@@ -34,6 +38,29 @@ AGENTD_FILES = ("agentd.py", "pyworker.py", "wire.py")
 JUDGE_LIB_FILES = ("harness_judge.py", "wire.py", "agentrun")
 # In-process Python: the workspace goes last on sys.path, after the standard library and pytest.
 INPROC_SITECUSTOMIZE = "import sys\nsys.path.append('/workspace')\n"
+
+
+class ContainerGone(SandboxError):
+    """The grading container stopped while the test command ran (killed from outside, or OOM-killed as
+    a whole): the engine's doing, so an error (kind engine), never a graded fail. Code under the agent's
+    or the judge's uid cannot stop the container (its init and keep-alive run under a uid of their own)."""
+
+    error_kind = "engine"
+
+
+def check_still_running(sb: DockerSandbox) -> None:
+    """After the test command returns: its exit (137, ...) is the grade only if the container lived."""
+    try:
+        state = sb.api.inspect_container(sb.id)["State"]
+    except docker.errors.NotFound:
+        raise ContainerGone("the grading container was removed while the tests ran") from None
+    except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+        raise SandboxError(f"docker inspect of the grading container failed: {e}") from e
+    if not state.get("Running"):
+        why = "OOM-killed" if state.get("OOMKilled") else f"exit {state.get('ExitCode')}"
+        raise ContainerGone(
+            f"the grading container stopped while the tests ran ({why}, status {state.get('Status')})"
+        )
 
 
 def judge_tmpfs(tmp_mb: int) -> dict[str, str]:
@@ -99,6 +126,7 @@ def run_judged(
         tail_bytes=48 * 1024,
         user=JUDGE_USER,
     )
+    check_still_running(sb)
     return res, _report(sb, task, JUDGE_JUNIT, JUDGE_USER)
 
 
@@ -117,6 +145,7 @@ def run_in_process(sb: DockerSandbox, task: Task) -> tuple[ExecResult, bytes | N
         "PYTHONPATH": INPROC_DIR,
     }
     res = sb.exec(g.command, timeout=g.timeout_sec, env=env, head_bytes=16 * 1024, tail_bytes=48 * 1024)
+    check_still_running(sb)
     return res, _report(sb, task, INPROC_JUNIT, SANDBOX_USER)
 
 

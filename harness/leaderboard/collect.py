@@ -166,7 +166,11 @@ def select_runs(results_dir: Path, sel: Selection) -> list[tuple[RunStore, RunIn
     chosen = [stores[r] for r in sorted(set(sel.run_ids))] if sel.run_ids else list(stores.values())
     out: list[tuple[RunStore, RunInfo]] = []
     for store in chosen:
-        info = store.read_run()
+        try:
+            info = store.read_run()
+        except HarnessError as e:  # one unreadable run.json must not hide every other run
+            print(f"warning: skipping run '{store.run_id}': {e}", file=sys.stderr)
+            continue
         if sel.since is not None and info.created_at < sel.since:
             continue
         cfg = info.config
