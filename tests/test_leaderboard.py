@@ -431,3 +431,10 @@ def test_end_to_end_two_fake_models(images: Any, tmp_path: Path) -> None:
     assert md.index("tools/fake/smoke-solver") < md.index("tools/fake/smoke-half")
     index = (results / "leaderboard" / "index.html").read_text()
     assert "<svg" in index and len(list((results / "leaderboard" / "trials").glob("*.html"))) == 10
+
+
+def test_chart_draws_an_interval_that_rounds_inside_its_point() -> None:
+    from harness.leaderboard.chart import Point, _render
+
+    p = Point(name="a/m", cost=0.01, pass_at_1=1.0, ci_low=0.5, ci_high=1.0 - 1e-16, frontier=True)
+    assert "<svg" in _render((p,))
