@@ -10,7 +10,9 @@ struct Out {
 }
 
 fn run(args: &[&str], stdin: &str) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tabconv"))
+    // The agent's program, built by the grading command as the agent, run as the agent (agentrun).
+    let mut child = Command::new("agentrun")
+        .arg("/tmp/target/debug/tabconv")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -48,7 +50,8 @@ fn err(args: &[&str], stdin: &str, code: i32, prefix: &str) {
 
 fn temp_file(content: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let p = std::env::temp_dir().join(format!(
+    // In /tmp, not the judge's $TMPDIR: the agent's program must be able to read it.
+    let p = PathBuf::from("/tmp").join(format!(
         "tabconv-test-{}-{}.csv",
         std::process::id(),
         N.fetch_add(1, Ordering::SeqCst)
