@@ -13,6 +13,7 @@ workspace is not first on sys.path, plugins are not auto-loaded, and canaries ch
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import docker.errors
@@ -48,14 +49,25 @@ class ContainerGone(SandboxError):
     error_kind = "engine"
 
 
-def check_still_running(sb: DockerSandbox) -> None:
-    """After the test command returns: its exit (137, ...) is the grade only if the container lived."""
-    try:
-        state = sb.api.inspect_container(sb.id)["State"]
-    except docker.errors.NotFound:
-        raise ContainerGone("the grading container was removed while the tests ran") from None
-    except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
-        raise SandboxError(f"docker inspect of the grading container failed: {e}") from e
+STATE_SETTLE_S = 3.0
+
+
+def check_still_running(sb: DockerSandbox, res: ExecResult) -> None:
+    """After the test command returns: its exit (137, ...) is the grade only if the container lived.
+    A command that died of a signal (or whose exit is unknown) may have died with its container, whose
+    state the engine reports a moment later: then ask again for a few seconds."""
+    died = res.exit_code is None or res.exit_code >= 128
+    deadline = time.monotonic() + (STATE_SETTLE_S if died else 0.0)
+    while True:
+        try:
+            state = sb.api.inspect_container(sb.id)["State"]
+        except docker.errors.NotFound:
+            raise ContainerGone("the grading container was removed while the tests ran") from None
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
+            raise SandboxError(f"docker inspect of the grading container failed: {e}") from e
+        if not state.get("Running") or time.monotonic() >= deadline:
+            break
+        time.sleep(0.1)
     if not state.get("Running"):
         why = "OOM-killed" if state.get("OOMKilled") else f"exit {state.get('ExitCode')}"
         raise ContainerGone(
@@ -126,7 +138,7 @@ def run_judged(
         tail_bytes=48 * 1024,
         user=JUDGE_USER,
     )
-    check_still_running(sb)
+    check_still_running(sb, res)
     return res, _report(sb, task, JUDGE_JUNIT, JUDGE_USER)
 
 
@@ -145,7 +157,7 @@ def run_in_process(sb: DockerSandbox, task: Task) -> tuple[ExecResult, bytes | N
         "PYTHONPATH": INPROC_DIR,
     }
     res = sb.exec(g.command, timeout=g.timeout_sec, env=env, head_bytes=16 * 1024, tail_bytes=48 * 1024)
-    check_still_running(sb)
+    check_still_running(sb, res)
     return res, _report(sb, task, INPROC_JUNIT, SANDBOX_USER)
 
 
