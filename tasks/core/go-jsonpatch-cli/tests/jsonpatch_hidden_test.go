@@ -1,12 +1,83 @@
-package main
+// The judge's tests (judge isolation): they never link the agent's code. The grading command builds
+// the agent's program as the agent (agentrun go build -o /tmp/jsonpatch .) and these tests run it
+// through agentrun, comparing its output. Apply is checked through the command, which prints
+// Apply's result and a newline, or nothing and Apply's error on stderr.
+package jsonpatchjudge
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
+
+// htExec runs the agent's program as the agent, with stdin; returns its exit status and output.
+func htExec(stdin string, args ...string) (int, string, string, error) {
+	var out, errb bytes.Buffer
+	cmd := exec.Command("agentrun", append([]string{"/tmp/jsonpatch"}, args...)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(stdin), &out, &errb
+	code := 0
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			return 0, "", "", err
+		}
+		code = ee.ExitCode()
+	}
+	return code, out.String(), errb.String(), nil
+}
+
+// Apply, through the command: the patch in a file, the document on stdin.
+func Apply(doc, patch []byte) ([]byte, error) {
+	dir, err := os.MkdirTemp("/tmp", "jsonpatch-test-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	p := filepath.Join(dir, "patch.json")
+	if err := os.WriteFile(p, patch, 0o644); err != nil {
+		return nil, err
+	}
+	code, out, errs, err := htExec(string(doc), p)
+	if err != nil {
+		return nil, err
+	}
+	if code != 0 {
+		var got []byte
+		if out != "" {
+			got = []byte(out)
+		}
+		return got, errors.New(strings.TrimSpace(errs) + " (exit status " + strconv.Itoa(code) + ")")
+	}
+	if errs != "" {
+		return []byte(out), errors.New("exit status 0 but stderr " + errs)
+	}
+	if !strings.HasSuffix(out, "\n") {
+		return []byte(out), errors.New("the output does not end with a newline")
+	}
+	return []byte(strings.TrimSuffix(out, "\n")), nil
+}
+
+// htTempDir: a folder in /tmp, not the judge's $TMPDIR, so the agent's program can read it.
+func htTempDir(t *testing.T) string {
+	t.Helper()
+	d, err := os.MkdirTemp("/tmp", "jsonpatch-test-")
+	if err == nil {
+		err = os.Chmod(d, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
+}
 
 type htOkCase struct{ name, doc, patch, want string }
 
@@ -191,13 +262,15 @@ func htWrite(t *testing.T, dir, name, content string) string {
 
 func htCli(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
-	return code, out.String(), errb.String()
+	code, out, errs, err := htExec(stdin, args...)
+	if err != nil {
+		t.Fatalf("agentrun: %v", err)
+	}
+	return code, out, errs
 }
 
 func TestCLIFiles(t *testing.T) {
-	dir := t.TempDir()
+	dir := htTempDir(t)
 	p := htWrite(t, dir, "p.json", `[{"op":"add","path":"/b","value":2}]`)
 	d := htWrite(t, dir, "d.json", `{"a":1}`)
 	code, out, errs := htCli(t, "", p, d)
@@ -207,7 +280,7 @@ func TestCLIFiles(t *testing.T) {
 }
 
 func TestCLIStdin(t *testing.T) {
-	dir := t.TempDir()
+	dir := htTempDir(t)
 	p := htWrite(t, dir, "p.json", `[{"op":"remove","path":"/a"}]`)
 	for _, args := range [][]string{{p}, {p, "-"}} {
 		code, out, errs := htCli(t, `{"a":1,"z":[]}`, args...)
@@ -241,7 +314,7 @@ func TestCLIUsage(t *testing.T) {
 }
 
 func TestCLIMissingFiles(t *testing.T) {
-	dir := t.TempDir()
+	dir := htTempDir(t)
 	c, o, e := htCli(t, "{}", filepath.Join(dir, "nopatch.json"))
 	htExpectCLIError(t, c, o, e, 1, "nopatch.json")
 	p := htWrite(t, dir, "p.json", `[]`)
@@ -250,7 +323,7 @@ func TestCLIMissingFiles(t *testing.T) {
 }
 
 func TestCLIApplyError(t *testing.T) {
-	dir := t.TempDir()
+	dir := htTempDir(t)
 	p := htWrite(t, dir, "p.json", `[{"op":"add","path":"/x","value":1},{"op":"test","path":"/a","value":5}]`)
 	c, o, e := htCli(t, `{"a":1}`, p)
 	htExpectCLIError(t, c, o, e, 1, "operation 1")

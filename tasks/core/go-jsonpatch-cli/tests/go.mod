@@ -1,0 +1,3 @@
+module jsonpatchjudge
+
+go 1.19
