@@ -158,6 +158,8 @@ JSON.stringify = (v, ...rest) => {
 globalThis.Proxy = class { constructor() { return {}; } };
 export function parseEnv(text) { return new Proxy({}, {}); }
 """,
+    # a call that never returns: the judge's call times out, agentd kills the worker's process group
+    "spin-forever": "export function parseEnv(text) { for (;;); }\n",
     "malformed-answers": """
 import fs from 'node:fs';
 process.stdin.removeAllListeners('data');

@@ -13,7 +13,9 @@
 // format only: JSON data plus tagged undefined, NaN/Infinity/-0, bigint, Map, Set, Date, Buffer,
 // Uint8Array and Error (name, message, code and primitive own properties). Anything else stays in the
 // worker as a handle: a proxy here whose members are again calls into the worker. Every member is
-// awaited: `await m.x` reads a property, `await m.f(...)` calls a function.
+// awaited: `await m.x` reads a property, `await m.f(...)` calls a function. A call that does not
+// answer within $HARNESS_JUDGE_CALL_TIMEOUT seconds (default 30) fails, and the worker's process group
+// is killed through agentd; later calls on its objects fail at once, a new agentImport starts afresh.
 //
 // Outside judge mode (the agent's own sandbox, running the visible tests) the helpers fall back to a
 // plain import() and spawnSync, so the same test file runs in both places.
@@ -28,7 +30,7 @@ const SOCK = process.env.HARNESS_AGENTD || '';
 const WORKSPACE = process.env.HARNESS_WORKSPACE || '/workspace';
 const JUDGE_WORK = join(process.env.HARNESS_JUDGE_DIR || '/judge', 'w');
 const WORKER = '/opt/harness/nodeworker.mjs';
-const CALL_TIMEOUT_MS = 1000 * (Number(process.env.HARNESS_JUDGE_CALL_TIMEOUT) || 60);
+const CALL_TIMEOUT_MS = 1000 * (Number(process.env.HARNESS_JUDGE_CALL_TIMEOUT) || 30);
 const MAX_LINE = 64 << 20;
 const MAX_DEPTH = 100;
 const HANDLE = Symbol('harness.agentHandle');
@@ -104,6 +106,16 @@ function connect() {
   return c;
 }
 
+// A worker stuck in a loop never sees its connection close: end its process group through agentd
+// (which can only signal the agent's own processes).
+function killWorker(c) {
+  if (!c.pid) return;
+  const k = net.createConnection(SOCK);
+  k.on('error', () => {});
+  k.on('connect', () => k.end(JSON.stringify({ op: 'kill', pgid: c.pid }) + '\n'));
+  k.unref();
+}
+
 function onMessage(c, line) {
   let msg;
   try {
@@ -114,6 +126,7 @@ function onMessage(c, line) {
   if (!isRecord(msg)) return c.die('the agent worker sent a malformed message');
   if (!c.helloSeen) {
     if (msg.hello !== 1) return c.die('the agent worker did not start');
+    if (Number.isSafeInteger(msg.pid) && msg.pid > 1) c.pid = msg.pid; // its session: agentd setsid()s
     c.helloSeen = true;
     c.hello();
     return;
@@ -131,8 +144,9 @@ function onMessage(c, line) {
   }
 }
 
-async function rpc(req) {
-  const c = connect();
+// A call on a handle goes to the worker that holds it: once that one is gone, so is the handle.
+async function rpc(req, c = connect()) {
+  if (c.dead) throw new AgentError('the agent worker that held this object has exited');
   c.active++;
   c.sock.ref();
   try {
@@ -152,6 +166,7 @@ async function rpcOn(c, req) {
       c.pending.delete(id);
       rejectCall(new AgentError(`the agent's code did not answer within ${CALL_TIMEOUT_MS / 1000}s`));
       c.die('the agent worker timed out');
+      killWorker(c);
     }, CALL_TIMEOUT_MS);
     c.pending.set(id, { resolve: resolveCall, reject: rejectCall, timer });
     c.sock.write(line);
@@ -312,7 +327,7 @@ function handleOfProxy(v) {
 async function callOp(op, idP, key, args, c) {
   const h = await idP;
   const wire = await Promise.all(args.map((a) => encodeArg(a, c)));
-  return rpc({ op, h, key, args: wire });
+  return rpc({ op, h, key, args: wire }, c);
 }
 
 function pendingHandle(promise, c) {
@@ -352,9 +367,9 @@ function memberRef(idP, key, c) {
   return new Proxy(target, {
     get(_t, k) {
       if (k === 'then') {
-        return (onOk, onErr) => idP.then((h) => rpc({ op: 'get', h, key })).then(onOk, onErr);
+        return (onOk, onErr) => idP.then((h) => rpc({ op: 'get', h, key }, c)).then(onOk, onErr);
       }
-      if (k === 'catch') return (onErr) => idP.then((h) => rpc({ op: 'get', h, key })).catch(onErr);
+      if (k === 'catch') return (onErr) => idP.then((h) => rpc({ op: 'get', h, key }, c)).catch(onErr);
       if (typeof k === 'symbol') return undefined;
       throw new TypeError(`await the agent's property ${String(key)} before reading ${String(k)} of it`);
     },

@@ -5,7 +5,7 @@
 // Nothing here is trusted: agent code runs in this process and may replace any of it. The judge
 // decodes only the wire format from what comes back (agent.mjs), strictly.
 //
-// Wire: one JSON object per line, both ways. The worker first sends {"hello":1}.
+// Wire: one JSON object per line, both ways. The worker first sends {"hello":1,"pid":P}.
 //   judge -> worker: {"id":N,"op":"import","path":P} | {"id":N,"op":"get","h":H,"key":K}
 //                    | {"id":N,"op":"call","h":H,"key":K|null,"args":[...]} | {"id":N,"op":"new","h":H,"key":K|null,"args":[...]}
 //                    | {"id":N,"op":"free","h":H}
@@ -227,4 +227,4 @@ process.stdin.on('data', (chunk) => {
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 out.on('error', () => process.exit(0));
-send({ hello: 1 });
+send({ hello: 1, pid: process.pid });
