@@ -84,6 +84,13 @@ def run(
         float,
         Opt(min=1, help="Seconds per model request; never more than what is left of the trial's wall time."),
     ] = 600,
+    no_preflight: Annotated[
+        bool,
+        Opt(
+            "--no-preflight",
+            help="Skip the one cheap model call that checks URL, key and model before the run.",
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, Opt("--dry-run", help="Print the trial count and a cost estimate; run nothing.")
     ] = False,
@@ -100,6 +107,7 @@ def run(
     from harness.display import RunProgress, fmt_cost, summary_table
     from harness.estimate import estimate
     from harness.models.base import ModelSettings, Usage
+    from harness.models.preflight import preflight
     from harness.models.pricing import cost_usd, price_name, price_table_version
     from harness.results import RunStore
     from harness.runner import EXIT_CODES, Runner, plan_run
@@ -156,15 +164,23 @@ def run(
     with store.locked():
         plan = plan_run(config, tasks, store)
         _warn_unreadable(store)
+        if model_obj is not None and plan.todo and not no_preflight:
+            preflight(model_obj)  # one cheap call: URL, key and model name, before any trial
         client = docker_client()
-        images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]"))
+        images = ensure_images(
+            client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]")
+        )
         ctx = TrialContext(
             run_id=config.run_id, client=client, images=images, agent=agent_obj, model=model_obj,
             max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
         )  # fmt: skip
-        runner = Runner(config, tasks, client, ctx, price_table_version=price_table_version() if model else None)
+        runner = Runner(
+            config, tasks, client, ctx, price_table_version=price_table_version() if model else None
+        )
         if plan.kept:
-            console.print(f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run")
+            console.print(
+                f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run"
+            )
         for tid in plan.stale:
             console.print(f"[yellow]task changed since {tid} ran: running it again[/]")
         _sigterm_as_interrupt()

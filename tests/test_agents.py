@@ -406,7 +406,7 @@ def bad_key_run(
         proc = harness(
             "run", "smoke", "--task", "py-duration-parse", "--task", "py-ledger-cents", "--agent", "tools",
             "--model", OPENAI_MODEL, "--base-url", srv.openai_base_url, "--run-id", "badkey",
-            "--results-dir", str(results), "--concurrency", "2",
+            "--results-dir", str(results), "--concurrency", "2", "--no-preflight",
             env={"OPENAI_API_KEY": "sk-wrong-key"},
         )  # fmt: skip
         assert proc.returncode == 3, proc.stdout + proc.stderr  # 3: trials left in error

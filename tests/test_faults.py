@@ -267,7 +267,7 @@ def test_run_with_trials_left_in_error_exits_3(server: FakeServer, tmp_path: Pat
     results = tmp_path / "results"
     proc = harness(
         "run", "smoke", "--task", DURATIONS, "--agent", "tools", "--model", MODEL, "--base-url",
-        server.openai_base_url, "--run-id", "errs", "--results-dir", str(results),
+        server.openai_base_url, "--run-id", "errs", "--results-dir", str(results), "--no-preflight",
         env={"OPENAI_API_KEY": server.openai_key},
     )  # fmt: skip
     assert proc.returncode == 3, proc.stdout + proc.stderr
@@ -370,3 +370,53 @@ def test_leaderboard_skips_a_run_with_a_bad_run_json(tmp_path: Path) -> None:
     warnings = [ln for ln in nonblank_lines(proc.stderr) if "broken" in ln]
     assert len(warnings) == 1 and warnings[0].startswith("warning: skipping run 'broken'"), proc.stderr
     assert "| oracle |" in proc.stdout
+
+
+# -- 9. pre-flight ------------------------------------------------------------------------------------------
+
+
+def _preflight_run(
+    server: FakeServer, tmp_path: Path, model_name: str = MODEL, key: str | None = None
+) -> Any:
+    return harness(
+        "run", "smoke", "--task", DURATIONS, "--agent", "tools", "--model", model_name, "--base-url",
+        server.openai_base_url, "--run-id", "pre", "--results-dir", str(tmp_path / "results"),
+        # Past the pre-flight the run would reach Docker and fail on this instead.
+        env={"OPENAI_API_KEY": key or server.openai_key, "DOCKER_HOST": f"unix://{tmp_path}/no-docker.sock"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("outcome", "key", "answer"),
+    [
+        (
+            Error(404, "The model `gpt-nope` does not exist or you do not have access to it."),
+            None,
+            "does not exist",
+        ),
+        (None, "sk-wrong", "Incorrect API key"),
+    ],
+)
+def test_preflight_stops_a_run_with_a_bad_model_or_key(
+    server: FakeServer, tmp_path: Path, outcome: Any, key: str | None, answer: str
+) -> None:
+    if outcome is not None:
+        server.push(outcome)
+    proc = _preflight_run(server, tmp_path, "openai/gpt-nope", key)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = nonblank_lines(proc.stderr)
+    assert len(lines) == 1 and "pre-flight" in lines[0], proc.stderr
+    assert server.openai_base_url.rstrip("/") in lines[0] and answer in lines[0]
+    assert "Traceback" not in proc.stdout + proc.stderr and "Docker" not in proc.stderr
+    assert len(server.requests) == 1  # one call, not retried
+    assert not (tmp_path / "results" / "pre" / "trials.jsonl").exists()
+    assert not (tmp_path / "results" / "pre" / "run.json").exists()
+
+
+def test_preflight_is_one_cheap_call_then_the_run_goes_on(server: FakeServer, tmp_path: Path) -> None:
+    server.push(Reply(content="ok", usage=Usage(input_tokens=12, output_tokens=1)))
+    proc = _preflight_run(server, tmp_path)
+    assert proc.returncode == 2 and "Docker" in proc.stderr, proc.stdout + proc.stderr  # got past it
+    (request,) = server.requests
+    assert request.body["model"] == "gpt-4o-mini" and request.body["max_completion_tokens"] == 1
+    assert "tools" not in request.body
