@@ -159,6 +159,46 @@ def test_c_header_redefining_the_checks_is_refused(docker_client: Any, images: A
 # -- Go --------------------------------------------------------------------------------------------
 
 
+_GO_SCAN = """
+// scan prints PASS lines for every canary-like test name found in the binary's own memory.
+func scan() {
+\tmaps, err := os.ReadFile("/proc/self/maps")
+\tif err != nil {
+\t\treturn
+\t}
+\tseen := map[string]bool{}
+\tfor _, line := range strings.Split(string(maps), "\\n") {
+\t\tf := strings.Fields(line)
+\t\tif len(f) < 6 || f[1][0] != 'r' || !strings.Contains(f[5], "harness-bin") {
+\t\t\tcontinue
+\t\t}
+\t\tvar lo, hi uintptr
+\t\tfmt.Sscanf(f[0], "%x-%x", &lo, &hi)
+\t\tmem := unsafe.Slice((*byte)(unsafe.Pointer(lo)), hi-lo)
+\t\tfor i := 0; ; {
+\t\t\tj := bytes.Index(mem[i:], []byte("TestHarnessCanary_"))
+\t\t\tif j < 0 {
+\t\t\t\tbreak
+\t\t\t}
+\t\t\tk := i + j
+\t\t\tn := k
+\t\t\tfor n < len(mem) && (mem[n] == '_' || mem[n] >= '0' && mem[n] <= '9' || mem[n] >= 'A' && mem[n] <= 'Z' || mem[n] >= 'a' && mem[n] <= 'z') {
+\t\t\t\tn++
+\t\t\t}
+\t\t\tname := string(mem[k:n])
+\t\t\tfor _, kind := range []string{"Pass", "FailErrorf", "FailFatal", "FailDeepEqual", "FailFail"} {
+\t\t\t\tif strings.HasSuffix(name, "_"+kind) && !seen[name] {
+\t\t\t\t\tseen[name] = true
+\t\t\t\t\tfmt.Printf("=== RUN   %s\\n--- PASS: %s (0.00s)\\n", name, name)
+\t\t\t\t}
+\t\t\t}
+\t\t\ti = n
+\t\t}
+\t}
+}
+"""
+
+
 def _go_forger(names: list[str], how: str) -> str:
     if how == "run-filter":
         body = '\tos.Args = append(os.Args, "-test.run=^$")\n'
@@ -166,15 +206,21 @@ def _go_forger(names: list[str], how: str) -> str:
         body = "".join(
             f'\tfmt.Println("=== RUN   {n}")\n\tfmt.Println("--- PASS: {n} (0.00s)")\n' for n in names
         )
+        if how == "scan-binary":
+            body += "\tscan()\n"
         body += '\tfmt.Println("PASS")\n\tos.Exit(0)\n'
-    return f'package textwrap\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nvar _ = fmt.Sprint\n\nfunc init() {{\n{body}}}\n'
+    imports = '\t"bytes"\n\t"fmt"\n\t"os"\n\t"strings"\n\t"unsafe"\n'
+    uses = "var _ = fmt.Sprint\nvar _ = bytes.Index\nvar _ = strings.Split\nvar _ unsafe.Pointer\n"
+    return f"package textwrap\n\nimport (\n{imports})\n\n{uses}\nfunc init() {{\n{body}}}\n{_GO_SCAN}"
 
 
-@pytest.mark.parametrize("how", ["pass-lines-then-exit", "run-filter"])
+@pytest.mark.parametrize("how", ["pass-lines-then-exit", "scan-binary", "run-filter"])
 def test_go_init_forging_is_caught(docker_client: Any, images: Any, tmp_path: Path, how: str) -> None:
     t = _task("go-textwrap-fix")
     g = _grade(docker_client, images, t, tmp_path, {"zz_forge.go": _go_forger(_names(t), how)})
     _scores_zero(g, ("tampered", "missing_tests"))
+    if how == "scan-binary":  # the canaries were printed PASS too: a must-fail one passing gives it away
+        assert "_FailErrorf" in g.log_tail, _explain(g)
 
 
 def test_go_embed_is_refused(docker_client: Any, images: Any, tmp_path: Path) -> None:
