@@ -268,7 +268,7 @@ def test_rust_first_call_forging_is_caught(docker_client: Any, images: Any, tmp_
 # -- judge-mode CLI tasks: the reference passes, the starter fails ----------------------------------
 
 
-@pytest.mark.parametrize("name", ["go-csvpick-cli", "go-jsonpatch-cli", "rust-csv-json-cli"])
+@pytest.mark.parametrize("name", ["go-csvpick-cli", "go-jsonpatch-cli", "rust-csv-json-cli", "c-csv-select"])
 def test_judge_mode_cli_task(docker_client: Any, images: Any, tmp_path: Path, name: str) -> None:
     t = _task(name)
     assert t.spec.grading.isolation == "judge"

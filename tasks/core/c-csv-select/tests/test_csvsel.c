@@ -1,7 +1,14 @@
+/* The judge's tests (judge isolation): they never link the agent's code. The grading command builds
+ * the agent's program as the agent (agentrun ... gcc ... -o /tmp/csvsel) and these tests run it
+ * through agentrun, comparing its output. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include "csvsel.h"
 #include "/opt/harness/include/tinytest.h"
 
 typedef struct {
@@ -17,22 +24,37 @@ static void slurp(FILE *f, char *buf, size_t size) {
     fclose(f);
 }
 
-/* Runs csvsel_main with args (NULL-terminated) and the given input. */
+/* Runs the agent's /tmp/csvsel (as the agent, through agentrun) with args (NULL-terminated) and the
+ * given input. */
 static result run_n(const char *input, size_t input_len, const char *const *args) {
     static result r;
-    char *argv[32];
+    char *argv[40];
     int argc = 0;
-    argv[argc++] = (char *)"csvsel";
-    for (; *args; args++) argv[argc++] = (char *)*args;
+    argv[argc++] = (char *)"agentrun";
+    argv[argc++] = (char *)"/tmp/csvsel";
+    for (; *args && argc < 39; args++) argv[argc++] = (char *)*args;
     argv[argc] = NULL;
     FILE *in = tmpfile(), *out = tmpfile(), *err = tmpfile();
     CHECK(in && out && err);
     fwrite(input, 1, input_len, in);
+    fflush(in);
     rewind(in);
-    r.status = csvsel_main(argc, argv, in, out, err);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        dup2(fileno(in), 0);
+        dup2(fileno(out), 1);
+        dup2(fileno(err), 2);
+        execvp("agentrun", argv);
+        _exit(127);
+    }
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0) {
+    }
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     fclose(in);
-    fflush(out);
-    fflush(err);
     slurp(out, r.out, sizeof r.out);
     slurp(err, r.err, sizeof r.err);
     return r;
@@ -214,12 +236,12 @@ TEST(long_field) {
     free(in);
 }
 
-/* The program itself, built by the grading command as /tmp/csvsel. */
+/* The program through the shell, built by the grading command as /tmp/csvsel. */
 TEST(built_program_runs) {
     FILE *f = fopen("/tmp/csvsel-prog.csv", "wb");
     fputs("a,b\n\"1,5\",2\n", f);
     fclose(f);
-    int st = system("/tmp/csvsel -f 2,1 /tmp/csvsel-prog.csv > /tmp/csvsel-prog.out 2>&1");
+    int st = system("agentrun /tmp/csvsel -f 2,1 /tmp/csvsel-prog.csv > /tmp/csvsel-prog.out 2>&1");
     CHECK_EQ_INT(st, 0);
     char buf[256] = {0};
     f = fopen("/tmp/csvsel-prog.out", "rb");
@@ -227,6 +249,6 @@ TEST(built_program_runs) {
     CHECK(fread(buf, 1, sizeof buf - 1, f) > 0);
     fclose(f);
     CHECK_EQ_STR(buf, "b,a\n2,\"1,5\"\n");
-    st = system("printf 'x\\n' | /tmp/csvsel -f 0 >/dev/null 2>&1");
+    st = system("printf 'x\\n' | agentrun /tmp/csvsel -f 0 >/dev/null 2>&1");
     CHECK(st != 0);
 }
