@@ -234,10 +234,47 @@ def test_go_embed_is_refused(docker_client: Any, images: Any, tmp_path: Path) ->
 # -- Rust ------------------------------------------------------------------------------------------
 
 
+_RUST_SCAN = """
+fn harness_scan() {
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap_or_default();
+    let kinds = ["fail_should_panic", "fail_assert_eq", "fail_assert_ne", "fail_assert", "pass"];
+    let mut seen = std::collections::HashSet::new();
+    for line in maps.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 6 || !f[1].starts_with('r') || !f[5].contains("harness-bin") {
+            continue;
+        }
+        let mut r = f[0].split('-');
+        let lo = usize::from_str_radix(r.next().unwrap(), 16).unwrap();
+        let hi = usize::from_str_radix(r.next().unwrap(), 16).unwrap();
+        let mem = unsafe { std::slice::from_raw_parts(lo as *const u8, hi - lo) };
+        let pat = b"harness_canary_";
+        let mut i = 0;
+        while i + pat.len() + 9 < mem.len() {
+            if &mem[i..i + pat.len()] == pat {
+                let start = i + pat.len() + 9;
+                for k in kinds {
+                    if mem[start..].starts_with(k.as_bytes()) {
+                        let name = String::from_utf8_lossy(&mem[i..start + k.len()]).into_owned();
+                        if seen.insert(name.clone()) {
+                            println!("test {} ... ok", name);
+                        }
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+}
+"""
+
+
 def _rust_forger(names: list[str], how: str) -> str:
     prints = "".join(f'    println!("test {n} ... ok");\n' for n in names)
-    forge = f"fn harness_forge() {{\n{prints}    std::process::exit(0);\n}}\n"
-    if how == "init-array":
+    scan = "    harness_scan();\n" if how == "init-array-scan" else ""
+    forge = f"fn harness_forge() {{\n{prints}{scan}    std::process::exit(0);\n}}\n" + _RUST_SCAN
+    if how.startswith("init-array"):
         return (
             forge
             + '#[used]\n#[link_section = ".init_array"]\n'
@@ -246,11 +283,14 @@ def _rust_forger(names: list[str], how: str) -> str:
     return forge
 
 
-def test_rust_init_array_forging_is_caught(docker_client: Any, images: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["init-array", "init-array-scan"])
+def test_rust_init_array_forging_is_caught(docker_client: Any, images: Any, tmp_path: Path, how: str) -> None:
     t = _task("rust-duration-fix")
-    lib = (t.workspace_dir / "src" / "lib.rs").read_text() + "\n" + _rust_forger(_names(t), "init-array")
+    lib = (t.workspace_dir / "src" / "lib.rs").read_text() + "\n" + _rust_forger(_names(t), how)
     g = _grade(docker_client, images, t, tmp_path, {"src/lib.rs": lib})
     _scores_zero(g, ("tampered", "missing_tests"))
+    if how == "init-array-scan":  # the canaries were printed ok too: a must-fail one passing gives it away
+        assert "_fail_assert_eq ... ok" in g.log_tail, _explain(g)
 
 
 def test_rust_first_call_forging_is_caught(docker_client: Any, images: Any, tmp_path: Path) -> None:
