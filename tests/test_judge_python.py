@@ -81,14 +81,17 @@ def test_reference_passes_and_nop_fails_in_judge_mode(outcomes: Any, task: str) 
 @pytest.mark.parametrize("task", [t.name for t in TASKS])
 def test_cheat_probe_scores_zero_and_leaves_nothing(outcomes: Any, task: str, probe: str) -> None:
     r, left = outcomes[(task, probe)]
+    nop, _ = outcomes[(task, "nop")]
     assert r.status == "fail", _explain(r)
-    assert not r.score, _explain(r)
+    # The cheat gains nothing over leaving the starter files alone (a bugfix starter passes some tests).
+    assert (r.score or 0) <= (nop.score or 0), _explain(r)
     assert left == []
 
 
 @pytest.mark.parametrize("task", [t.name for t in TASKS])
 def test_hidden_tests_are_unreadable_to_the_agents_code(outcomes: Any, task: str) -> None:
     judged, _ = outcomes[(task, "cheat-read-tests")]
+    assert "HARNESS-PROBE-NOTHING-READ" in judged.log_tail, _explain(judged)
     assert "HARNESS-PROBE-READ" not in judged.log_tail, _explain(judged)
     # Control: in-process, the same code reads them.
     control, _ = outcomes[(task + "@in-process", "cheat-read-tests")]
