@@ -20,7 +20,8 @@ class Template:
     solution: dict[str, str]
     memory_mb: int = 1024
     tests_dir: str = "tests"
-    isolation: str = "in-process"
+    isolation: str = "judge"
+    judge_builds: bool = False  # in-process, with the test binary built by the judge (Go, Rust, C)
 
 
 PY_STUB = 'def add(a: int, b: int) -> int:\n    """Return a + b."""\n    raise NotImplementedError\n'
@@ -34,7 +35,6 @@ TEMPLATES: dict[str, Template] = {
             "def test_add_negative():\n    assert add(-2, -3) == -5\n"
         },
         {"solution.py": 'def add(a: int, b: int) -> int:\n    """Return a + b."""\n    return a + b\n'},
-        isolation="judge",
     ),
     "node": Template(
         "node",
@@ -43,14 +43,16 @@ TEMPLATES: dict[str, Template] = {
         {"solution.mjs": "export function add(a, b) {\n  throw new Error('not implemented');\n}\n"},
         {
             "solution.test.mjs": "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\n"
-            "import { add } from '../solution.mjs';\n\ntest('adds', () => assert.equal(add(2, 3), 5));\n"
-            "test('adds negatives', () => assert.equal(add(-2, -3), -5));\n"
+            "import { agentImport } from '/opt/harness/agent.mjs';\n\n"
+            "const { add } = await agentImport(new URL('../solution.mjs', import.meta.url));\n\n"
+            "test('adds', async () => assert.equal(await add(2, 3), 5));\n"
+            "test('adds negatives', async () => assert.equal(await add(-2, -3), -5));\n"
         },
         {"solution.mjs": "export function add(a, b) {\n  return a + b;\n}\n"},
     ),
     "go": Template(
         "go",
-        'gotestsum --format standard-verbose --junitfile "$HARNESS_JUNIT" -- -timeout 100s ./...',
+        "/opt/harness/go-test-judged -timeout 100s",
         {
             "go.mod": "module example\n\ngo 1.19\n",
             "add.go": "// Package example is a starting point.\npackage example\n\n// Add returns a + b.\n"
@@ -64,11 +66,13 @@ TEMPLATES: dict[str, Template] = {
             "add.go": "// Package example is a starting point.\npackage example\n\n// Add returns a + b.\n"
             "func Add(a, b int) int {\n\treturn a + b\n}\n"
         },
-        tests_dir=".",  # Go tests live beside the package; *_test.go files are protected anyway
+        tests_dir="_hidden",  # laid over the module root by go-test-judged
+        isolation="in-process",
+        judge_builds=True,
     ),
     "rust": Template(
         "rust",
-        "/opt/harness/cargo-test-junit --test '*'",
+        "/opt/harness/cargo-test-judged --test '*'",
         {
             "Cargo.toml": '[package]\nname = "example"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n'
             "[dependencies]\n",
@@ -77,18 +81,24 @@ TEMPLATES: dict[str, Template] = {
         {"add.rs": "use example::add;\n\n#[test]\nfn adds() {\n    assert_eq!(add(2, 3), 5);\n}\n"},
         {"src/lib.rs": "/// Returns a + b.\npub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n"},
         memory_mb=2048,
+        isolation="in-process",
+        judge_builds=True,
     ),
     "c": Template(
         "c",
-        "gcc -std=c11 -O1 -Wall -I. -Isrc -I/opt/harness/include tests/*.c src/*.c -o /tmp/t -lm && /tmp/t",
+        "/opt/harness/c-test-judged 'gcc -std=c11 -O1 -Wall -I. -Isrc -DTINYTEST_NO_MAIN tests/*.c src/*.c "
+        '/opt/harness/tinytest_main.c -o "$OUT" -lm\'',
         {
             "src/add.h": "#ifndef ADD_H\n#define ADD_H\nint add(int a, int b);\n#endif\n",
             "src/add.c": '#include "add.h"\n\nint add(int a, int b) {\n    (void)a;\n    (void)b;\n    return 0;\n}\n',
         },
         {
-            "test_add.c": '#include "add.h"\n#include "tinytest.h"\n\nTEST(adds) { CHECK_EQ_INT(add(2, 3), 5); }\n'
+            "test_add.c": '#include "add.h"\n#include "/opt/harness/include/tinytest.h"\n\n'
+            "TEST(adds) { CHECK_EQ_INT(add(2, 3), 5); }\n"
         },
         {"src/add.c": '#include "add.h"\n\nint add(int a, int b) { return a + b; }\n'},
+        isolation="in-process",
+        judge_builds=True,
     ),
     "bash": Template(
         "bash",
@@ -97,7 +107,8 @@ TEMPLATES: dict[str, Template] = {
             "add.sh": "#!/usr/bin/env bash\n# Usage: add.sh A B  -- prints A + B\necho 'not implemented' >&2\nexit 1\n"
         },
         {
-            "add.bats": "#!/usr/bin/env bats\n\n@test 'adds two numbers' {\n  run bash add.sh 2 3\n"
+            "add.bats": "#!/usr/bin/env bats\n\nbats_load_library harness-agent\n\n"
+            "@test 'adds two numbers' {\n  run agent bash \"$BATS_TEST_DIRNAME/../add.sh\" 2 3\n"
             '  [ "$status" -eq 0 ]\n  [ "$output" = 5 ]\n}\n'
         },
         {"add.sh": "#!/usr/bin/env bash\n# Usage: add.sh A B  -- prints A + B\necho $(( $1 + $2 ))\n"},
@@ -129,7 +140,7 @@ def new_task(dest: Path, task_id: str, language: str) -> Path:
          "image": t.image},
         {"agent": {"timeout_sec": 900},
          "grading": {"command": t.command, "timeout_sec": 300, "junit": True, "tests_dir": t.tests_dir,
-                         "isolation": t.isolation},
+                     "isolation": t.isolation, **({"judge_builds": True} if t.judge_builds else {})},
          "limits": {"memory_mb": t.memory_mb, "cpus": 1.0, "pids": 256, "workspace_mb": 256}},
     )  # fmt: skip
     for sub, files in (("workspace", t.workspace), ("tests", t.tests), ("solution", t.solution)):
