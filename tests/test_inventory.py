@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from harness.errors import TaskError
-from harness.grading.canary import CanaryPlan, inject_canaries
+from harness.grading import canary as canary_mod
+from harness.grading.canary import WORDS, CanaryPlan, inject_canaries
 from harness.grading.inventory import (
     LOCK_NAME,
     TestLock,
@@ -60,15 +61,17 @@ def task() -> Task:
     return load_task(PY)
 
 
-PLAN = CanaryPlan("harness_canary_ab12", {"pass": "pass", "fail_x": "fail", "fail_y": "fail"}, 1, "python")
+PLAN = CanaryPlan(
+    {"test_alpha_block": "pass", "test_range_split": "fail", "test_value_order": "fail"}, "python"
+)
 
 
 def _canaries(pass_status: str = "passed", fail_status: str = "failed") -> list[tuple[str, str, str]]:
-    cls = "tests.test_harness_canary_ab12"
+    cls = "tests.test_trim_lines"
     return [
-        (cls, "test_harness_canary_ab12_pass", pass_status),
-        (cls, "test_harness_canary_ab12_fail_x", fail_status),
-        (cls, "test_harness_canary_ab12_fail_y", "failed"),
+        (cls, "test_alpha_block", pass_status),
+        (cls, "test_range_split", fail_status),
+        (cls, "test_value_order", "failed"),
     ]
 
 
@@ -100,8 +103,18 @@ def test_inventory_check_reports_missing_unexpected_and_duplicates() -> None:
     dup = check_inventory(parse_cases(_xml(*[("c", n, "passed") for n in "abcc"])), inv)
     assert (dup.reason, dup.duplicates) == ("duplicate_tests", ["c::c"])
     # canaries are never inventory tests, and never unexpected
-    with_canary = check_inventory(parse_cases(_xml(*[("c", n, "passed") for n in "abc"], *_canaries())), inv)
+    with_canary = check_inventory(
+        parse_cases(_xml(*[("c", n, "passed") for n in "abc"], *_canaries())), inv, set(PLAN.expect)
+    )
     assert with_canary.reason is None and with_canary.total == 3
+    # only the plan's names are canaries: without the plan they are unexpected, and so is an old
+    # record's marker-named canary
+    assert check_inventory(
+        parse_cases(_xml(*[("c", n, "passed") for n in "abc"], *_canaries())), inv
+    ).reason == ("unexpected_tests")
+    old = check_inventory(parse_cases(_xml(*[("c", n, "passed") for n in "abc"],
+                                           ("c", "test_harness_canary_ab12_pass", "passed"))), inv, set(PLAN.expect))  # fmt: skip
+    assert old.unexpected == ["c::test_harness_canary_ab12_pass"]
 
 
 def test_verdict_counts_only_inventory_tests_and_requires_all(task: Task) -> None:
@@ -143,10 +156,18 @@ def test_canary_rules(task: Task) -> None:
     assert (
         judge(task, 1, False, _xml(*real, *_canaries(pass_status="failed")), inv, PLAN).reason == "tampered"
     )
-    # a canary of another grade, or one injected once reported twice
-    other = [(c, n.replace("ab12", "ffff"), s) for c, n, s in _canaries()]
-    assert judge(task, 1, False, _xml(*real, *_canaries(), *other), inv, PLAN).reason == "tampered"
+    # one injected once reported twice; a test of another grade (or an old marker-named canary) is just
+    # not in the inventory
     assert judge(task, 1, False, _xml(*real, *_canaries(), *_canaries()), inv, PLAN).reason == "tampered"
+    other = [
+        ("tests.test_trim_lines", "test_harness_canary_ffff_pass", "passed"),
+        ("c", "test_order_zero", "failed"),
+    ]
+    assert judge(task, 1, False, _xml(*real, *_canaries(), *other), inv, PLAN).reason == "unexpected_tests"
+    # the record keeps the real tests only; the canaries are on the side
+    v = judge(task, 1, False, _xml(*real, *_canaries()), inv, PLAN)
+    assert v.status == "pass" and [t.id for t in v.test_results()] == ["c::a"]
+    assert sorted(t.id.split("::")[1] for t in v.test_results(canaries=True)) == sorted(PLAN.expect)
     # an honestly broken run (a test file that did not load) is a test failure, not tampering
     broken = _xml(("c", "a", "error"))
     assert judge(task, 1, False, broken, inv, PLAN).reason == "tests_failed"
@@ -205,33 +226,66 @@ def test_node_canaries_go_into_every_test_file_only(tmp_path: Path) -> None:
     folder, plan = _injected(task, tmp_path)
     test_files = sorted(p.name for p in task.tests_dir.iterdir() if ".test." in p.name)
     assert sorted(Path(f).name for f in plan.files) == test_files and plan.copies == len(test_files)
-    assert plan.token not in (folder / "helpers.mjs").read_text()  # imported by tests; not a test file
+    helpers = "helpers.mjs"  # imported by tests; not a test file
+    assert (folder / helpers).read_text() == (task.tests_dir / helpers).read_text()
     text = (folder / test_files[0]).read_text()
-    for fn in ("strictEqual(1 + 1, 3)", "deepStrictEqual(", ".ok(", ".throws("):
+    for fn in (".strictEqual(", ".deepStrictEqual(", ".ok(", ".throws("):
         assert fn in text
-    assert re.search(r"import harnessCanaryAssert_\w+ from 'node:assert/strict'", text)
+    assert re.search(r"import _\w+ from 'node:assert/strict'", text)
+    assert len(plan.expect) == 5 * len(test_files) and list(plan.expect.values()).count("pass") == len(
+        test_files
+    )
+    for name in plan.expect:
+        assert f"test('{name}'" in text or f"test('{name}'" in (folder / test_files[1]).read_text()
 
 
 def test_python_go_rust_c_bash_canaries(tmp_path: Path) -> None:
     py_folder, py = _injected(load_task(PY), tmp_path / "py")
-    assert py.files == [f"test_{py.token}.py"] and "pytest.raises" in (py_folder / py.files[0]).read_text()
+    assert len(py.files) == 1 and re.fullmatch(r"test_[a-z_]+\.py", py.files[0])
+    assert "pytest.raises" in (py_folder / py.files[0]).read_text()
     go_task = load_task(CORE / "go-kvstore-ttl")
     go_folder, go = _injected(go_task, tmp_path / "go")
-    assert go.copies == 1 and go.token.startswith("HarnessCanary_")
+    assert go.copies == 1 and all(re.fullmatch(r"Test(?:[A-Z][a-z]+){2,3}", n) for n in go.expect)
+    assert all(f"func {n}(t *testing.T)" in (go_folder / go.files[0]).read_text() for n in go.expect)
     pkg = re.search(r"^package (\w+)", (go_task.tests_dir / "ttl_hidden_test.go").read_text(), re.M)
     assert pkg and f"package {pkg.group(1)}\n" in (go_folder / go.files[0]).read_text()
     rs_task = load_task(CORE / "rust-calc-power")
     rs_folder, rs = _injected(rs_task, tmp_path / "rs")
     assert sorted(rs.files) == ["calc.rs", "calc_features.rs"]  # one copy per test binary
-    assert "#[should_panic]" in (rs_folder / "calc.rs").read_text()
+    assert "#[should_panic]" in (rs_folder / "calc.rs").read_text() and len(rs.expect) == 10
     c_folder, c = _injected(load_task(CORE / "c-ring-buffer"), tmp_path / "c")
     assert c.copies == 1 and "TEST(" in (c_folder / c.files[0]).read_text()
     sh_folder, sh = _injected(load_task(CORE / "bash-slugify-names"), tmp_path / "sh")
-    assert (
-        sh.files == ["slugify.bats"]
-        and f'@test "{sh.token}_fail_status"' in (sh_folder / "slugify.bats").read_text()
-    )
-    assert py.token != go.token  # random per grade
+    assert sh.files == ["slugify.bats"]
+    assert all(f'@test "{n}"' in (sh_folder / "slugify.bats").read_text() for n in sh.expect)
+    for plan, folder in ((py, py_folder), (go, go_folder), (rs, rs_folder), (c, c_folder), (sh, sh_folder)):
+        assert list(plan.expect.values()).count("pass") == plan.copies
+        for f in plan.files:
+            body = (folder / f).read_text().lower()
+            assert "canary" not in body and "harness_" not in body and "1 + 1" not in body, f
+
+
+def test_canary_names_look_ordinary_and_are_fresh(tmp_path: Path) -> None:
+    a = _injected(load_task(PY), tmp_path / "a")[1]
+    b = _injected(load_task(PY), tmp_path / "b")[1]
+    assert set(a.expect).isdisjoint(b.expect)  # drawn afresh per grade
+    words = set(WORDS)
+    for plan in (a, b):
+        for name in plan.expect:
+            parts = name.split("_")
+            assert parts[0] == "test" and 2 <= len(parts) - 1 <= 3 and set(parts[1:]) <= words, name
+            assert not any(bad in name for bad in ("canary", "fail", "pass", "harness")), name
+        # no common prefix or suffix beyond the runner's own "test_"
+        names = list(plan.expect)
+        assert len({n.split("_")[1] for n in names}) > 1 and len({n.split("_")[-1] for n in names}) > 1
+
+
+def test_canary_names_never_collide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(canary_mod, "WORDS", ("aa", "bb", "cc"))
+    for _ in range(20):
+        n = canary_mod._Names("def test_aa_bb(): ...", {"c::test_bb_aa", "test_cc_aa"})
+        drawn = {n.snake("test_") for _ in range(3)}
+        assert drawn.isdisjoint({"test_aa_bb", "test_bb_aa", "test_cc_aa"}) and len(drawn) == 3
 
 
 def test_canaries_opt_out(tmp_path: Path) -> None:
@@ -263,7 +317,7 @@ def _grade(client: Any, images: Any, task: Task, tmp: Path, extra: dict[str, str
 
 
 def _canary_results(g: Any) -> list[Any]:
-    return [r for r in g.extra["test_results"] if "harness_canary_" in r.id or "HarnessCanary_" in r.id]
+    return list(g.extra["canary_results"])
 
 
 @pytest.mark.docker
@@ -284,7 +338,7 @@ def test_reference_of_every_smoke_task_passes_with_its_lock(
     assert r.inventory_checked and r.canaries_checked
     assert r.tests is not None and r.tests.total == len(lock.tests) and r.score == 1.0
     ids = {t.id for t in r.test_results}
-    assert set(lock.tests) <= ids and any("harness_canary_" in i for i in ids)
+    assert ids == set(lock.tests)  # the record holds no canaries
 
 
 @pytest.mark.docker
@@ -310,8 +364,9 @@ def test_each_runner_really_runs_the_canaries(
     canaries = _canary_results(g)
     passed = [c for c in canaries if c.status == "passed"]
     failed = [c for c in canaries if c.status == "failed"]
-    assert passed and len(failed) >= 4 * len(passed) and len(passed) + len(failed) == len(canaries)
-    assert all(re.search(r"_pass$|_Pass$", c.id) for c in passed)
+    assert passed and len(failed) == 4 * len(passed) and len(passed) + len(failed) == len(canaries)
+    real = {r.id for r in g.extra["test_results"]}
+    assert real == set(read_lock(task.path).tests)  # type: ignore[union-attr]
 
 
 @pytest.mark.docker
@@ -406,7 +461,8 @@ def test_python_canaries_join_named_test_files(tmp_path: Path) -> None:
     assert "tests/test_durations.py" in task.spec.grading.command
     folder, plan = _injected(task, tmp_path / "named")
     assert plan.files == ["test_durations.py"] and plan.copies == 1
-    assert f"def test_{plan.token}_fail_raises" in (folder / "test_durations.py").read_text()
+    text = (folder / "test_durations.py").read_text()
+    assert ".raises(ValueError)" in text and all(f"def {n}(" in text for n in plan.expect)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in task.tests_dir.iterdir())
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -27,7 +27,9 @@ LOCK_NAME = LOCK_FILE
 LOCK_VERSION = 1
 MAX_TEST_RESULTS = 2_000
 MESSAGE_HEAD = 300
-# Canary tests carry one of these in their id (see canary.py); they are never inventory tests.
+# Canaries of older harness versions carried one of these in their id. Today's canaries have ordinary
+# random names and are told apart by the names in the grade's CanaryPlan (see canary.py); the markers
+# only keep records made before that out of a lock.
 CANARY_MARKERS = ("harness_canary_", "HarnessCanary_")
 
 CaseStatus = Literal["passed", "failed", "error", "skipped"]
@@ -50,8 +52,15 @@ def normalise_id(classname: str, name: str) -> str:
     return f"{clean(classname)}::{clean(name)}"
 
 
-def is_canary_id(test_id: str) -> bool:
-    return any(m in test_id for m in CANARY_MARKERS)
+def canary_name(test_id: str) -> str:
+    """The part of an id a canary plan names: the test's own name, after the last `::`."""
+    return test_id.rsplit("::", 1)[-1]
+
+
+def is_canary_id(test_id: str, canaries: Collection[str] = ()) -> bool:
+    """Whether `test_id` is one of `canaries` (test names from a CanaryPlan), or carries the marker of
+    an old record's canary."""
+    return canary_name(test_id) in canaries or any(m in test_id for m in CANARY_MARKERS)
 
 
 def parse_cases(data: bytes) -> list[Case]:
@@ -149,14 +158,17 @@ def lock_status(task_dir: Path, task_hash: str) -> tuple[str, str]:
     return "ok", ""
 
 
-def inventory_ids(cases: Iterable[Case]) -> list[str]:
-    """The sorted, distinct non-canary ids of a run: what a lock records."""
-    return sorted({c.id for c in cases if not is_canary_id(c.id)})
+def inventory_ids(cases: Iterable[Case], canaries: Collection[str] = ()) -> list[str]:
+    """The sorted, distinct non-canary ids of a run: what a lock records. `canaries`: the test names of
+    the run's CanaryPlan (trial records hold no canaries; see report.Verdict.test_results)."""
+    return sorted({c.id for c in cases if not is_canary_id(c.id, canaries)})
 
 
-def split_bugfix(reference: Iterable[Case], starter: Iterable[Case]) -> tuple[list[str], list[str]]:
+def split_bugfix(
+    reference: Iterable[Case], starter: Iterable[Case], canaries: Collection[str] = ()
+) -> tuple[list[str], list[str]]:
     """FAIL_TO_PASS and PASS_TO_PASS: reference-passing ids the starter fails (or lacks) / passes."""
-    ref_pass = {c.id for c in reference if c.status == "passed" and not is_canary_id(c.id)}
+    ref_pass = {c.id for c in reference if c.status == "passed" and not is_canary_id(c.id, canaries)}
     start_pass = {c.id for c in starter if c.status == "passed"}
     return sorted(ref_pass - start_pass), sorted(ref_pass & start_pass)
 
@@ -192,15 +204,19 @@ class InventoryCheck:
         return "; ".join(parts)
 
 
-def check_inventory(cases: list[Case], inventory: list[str]) -> InventoryCheck:
+def check_inventory(
+    cases: list[Case], inventory: list[str], canaries: Collection[str] = ()
+) -> InventoryCheck:
     """Compare a report's non-canary cases with the inventory. Every inventory id must appear exactly
-    once; any other id is unexpected. Counts are over the inventory (a missing id counts as missing)."""
+    once; any other id is unexpected. Counts are over the inventory (a missing id counts as missing).
+    `canaries`: the test names of this grade's CanaryPlan; nothing else is taken for a canary (an old
+    marker-named canary, or one of another grade, is unexpected)."""
     inv = set(inventory)
     seen: dict[str, Case] = {}
     duplicates: set[str] = set()
     unexpected: set[str] = set()
     for c in cases:
-        if is_canary_id(c.id):
+        if c.id not in inv and canary_name(c.id) in canaries:
             continue
         if c.id in seen:
             duplicates.add(c.id)

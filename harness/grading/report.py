@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from harness.grading.canary import CanaryPlan, check_canaries
-from harness.grading.inventory import MAX_TEST_RESULTS, Case, check_inventory, is_canary_id, parse_cases
+from harness.grading.inventory import MAX_TEST_RESULTS, Case, canary_name, check_inventory, parse_cases
 from harness.results import TestCounts, TestResult
 from harness.task import Task
 
@@ -42,21 +42,30 @@ class Verdict:
     detail: str = ""  # why, in one line, for missing/unexpected/tampered
     inventory_checked: bool = False
     canaries_checked: bool = False
+    canaries: frozenset[str] = frozenset()  # the test names of this grade's canaries
 
     def trial_fields(self) -> dict[str, object]:
-        """What TrialResult records of this verdict beyond status, reason, counts and score."""
+        """What TrialResult records of this verdict beyond status, reason, counts and score
+        (`canary_results` is for callers of grade(); TrialResult does not keep it)."""
         return dict(
             test_results=self.test_results(),
+            canary_results=self.test_results(canaries=True),
             inventory_checked=self.inventory_checked,
             canaries_checked=self.canaries_checked,
             grade_detail=self.detail or None,
         )
 
-    def test_results(self) -> list[TestResult]:
+    def is_canary(self, c: Case) -> bool:
+        return canary_name(c.id) in self.canaries
+
+    def test_results(self, canaries: bool = False) -> list[TestResult]:
+        """The report's real tests (or, with `canaries`, only its canaries). Records hold no canaries:
+        their names look like real tests', and validation builds locks from the records' ids."""
         return [
             TestResult(id=c.id, status=c.status, duration_s=c.duration_s, message=c.message)
-            for c in self.cases[:MAX_TEST_RESULTS]
-        ]
+            for c in self.cases
+            if self.is_canary(c) == canaries
+        ][:MAX_TEST_RESULTS]
 
 
 def judge(
@@ -78,10 +87,12 @@ def judge(
             cases = parse_cases(report)
         except ET.ParseError:
             cases = None
-    real = [c for c in cases or [] if not is_canary_id(c.id)]
+    names = frozenset(canaries.expect) if canaries is not None else frozenset()
+    inv_set = set(inventory or ())
+    real = [c for c in cases or [] if c.id in inv_set or canary_name(c.id) not in names]
     inv = None
     if inventory is not None and cases is not None:
-        inv = check_inventory(cases, inventory)
+        inv = check_inventory(cases, inventory, names)
         tests: TestCounts | None = TestCounts(
             total=inv.total, passed=inv.passed, failed=inv.failed, errors=inv.errors + len(inv.missing),
             skipped=inv.skipped,
@@ -94,7 +105,7 @@ def judge(
         if status == "pass" and score is None:
             score = 1.0
         return Verdict(
-            status, reason, tests, score, cases or [], detail, inv is not None, canaries is not None
+            status, reason, tests, score, cases or [], detail, inv is not None, canaries is not None, names
         )
 
     junit = task.spec.grading.junit
