@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 
-from harness.grading.inventory import is_canary_id
 from harness.grading.run import GradeOutcome, grade
 from harness.grading.workspace import compute_diff
 from harness.task import Task, load_task
@@ -158,17 +157,26 @@ def test_attack_scores_zero_in_judge_mode(
     # The report is bats' own: every canary is there, as the harness planted it (no forgery landed).
     assert g.fail_reason == "tests_failed", _explain(g)
     assert g.extra["canaries_checked"] is True
-    canaries = [(r.id, r.status) for r in g.extra["test_results"] if is_canary_id(r.id)]
-    assert canaries, _explain(g)
-    assert all(i.endswith("_pass") == (status == "passed") for i, status in canaries), canaries
+    # The verdict checked each canary against its plan; here: they ran, some passing, some failing.
+    canaries = {r.status for r in g.extra["canary_results"]}
+    assert {"passed", "failed"} <= canaries, _explain(g)
 
 
 def test_attack_passes_when_graded_in_process(docker_client: Any, images: Any, tmp_path: Path) -> None:
     """The control: where the agent's uid runs bats and can reach the report and the hidden tests, the
-    attack works (its forged report names the canaries as planted, bats is killed before it writes)."""
+    attack's forged report is what the grader reads once canaries are off (canaries named like ordinary
+    tests are what still catches it in-process)."""
     name, files = _attack("everything")
-    g = _grade(docker_client, images, _task(name, "in-process"), tmp_path, solve=False, files=files)
-    assert g.status == "pass", _explain(g)
+    task = _task(name, "in-process")
+    grading = task.spec.grading.model_copy(update={"canaries": False})
+    task = replace(task, spec=task.spec.model_copy(update={"grading": grading}))
+    g = _grade(docker_client, images, task, tmp_path, solve=False, files=files)
+    # The forged report is what the grader read: every test "passed" on a starter that fails them all.
+    assert g.tests is not None and g.tests.total > 0 and g.score == 1.0, _explain(g)
+    with_canaries = _grade(
+        docker_client, images, _task(name, "in-process"), tmp_path / "2", solve=False, files=files
+    )
+    assert with_canaries.status == "fail", _explain(with_canaries)
 
 
 @pytest.mark.parametrize("isolation", ["judge", "in-process"])

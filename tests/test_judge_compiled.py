@@ -115,9 +115,9 @@ def test_c_constructor_forging_ok_lines_is_caught(
 ) -> None:
     t = _task("c-ring-buffer")
     g = _grade(docker_client, images, t, tmp_path, {"src/zz_forge.c": _c_forger(_names(t), scan)})
+    # With the scan, the forger looks for canaries in its own binary; named like ordinary tests, they
+    # give themselves away neither way, and the forged report is caught.
     _scores_zero(g, ("tampered",))
-    if scan:  # the canaries were printed OK too: a must-fail one passing is certain tampering
-        assert "_fail_check" in g.log_tail, _explain(g)
 
 
 def test_c_shadow_headers_are_never_used(docker_client: Any, images: Any, tmp_path: Path) -> None:
@@ -219,8 +219,6 @@ def test_go_init_forging_is_caught(docker_client: Any, images: Any, tmp_path: Pa
     t = _task("go-textwrap-fix")
     g = _grade(docker_client, images, t, tmp_path, {"zz_forge.go": _go_forger(_names(t), how)})
     _scores_zero(g, ("tampered", "missing_tests"))
-    if how == "scan-binary":  # the canaries were printed PASS too: a must-fail one passing gives it away
-        assert "_FailErrorf" in g.log_tail, _explain(g)
 
 
 def test_go_embed_is_refused(docker_client: Any, images: Any, tmp_path: Path) -> None:
@@ -289,8 +287,6 @@ def test_rust_init_array_forging_is_caught(docker_client: Any, images: Any, tmp_
     lib = (t.workspace_dir / "src" / "lib.rs").read_text() + "\n" + _rust_forger(_names(t), how)
     g = _grade(docker_client, images, t, tmp_path, {"src/lib.rs": lib})
     _scores_zero(g, ("tampered", "missing_tests"))
-    if how == "init-array-scan":  # the canaries were printed ok too: a must-fail one passing gives it away
-        assert "_fail_assert_eq ... ok" in g.log_tail, _explain(g)
 
 
 def test_rust_first_call_forging_is_caught(docker_client: Any, images: Any, tmp_path: Path) -> None:

@@ -39,7 +39,8 @@ class GradeOutcome:
     extra: dict[str, Any] = field(default_factory=dict)  # per-test results etc., for TrialResult
 
     def result_fields(self) -> dict[str, Any]:
-        return dict(self.extra)
+        """What a TrialResult keeps: everything but the canaries' own results."""
+        return {k: v for k, v in self.extra.items() if k != "canary_results"}
 
 
 def grade(
