@@ -94,7 +94,9 @@ def _render(points: tuple[Point, ...]) -> str:
             ys = [100 * p.pass_at_1 for p in group]
             # max(0, ...): an interval clipped to [0, 1] can sit a rounding error inside its own point.
             lows = [max(0.0, 100 * (p.pass_at_1 - p.ci_low)) if p.ci_low is not None else 0.0 for p in group]
-            highs = [max(0.0, 100 * (p.ci_high - p.pass_at_1)) if p.ci_high is not None else 0.0 for p in group]
+            highs = [
+                max(0.0, 100 * (p.ci_high - p.pass_at_1)) if p.ci_high is not None else 0.0 for p in group
+            ]
             ax.errorbar(xs, ys, yerr=[lows, highs], fmt="none", ecolor=color, alpha=0.5, lw=1.2, zorder=z)
             ax.scatter(
                 xs, ys, s=size, color=color, zorder=z + 1, edgecolors="white", linewidths=0.6, label=label
