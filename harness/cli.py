@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -40,13 +41,30 @@ ResultsDir = Annotated[
 def _results_dir(value: Path | None) -> Path:
     from harness.paths import default_results_dir
 
-    return value or default_results_dir()
+    return _folder(value or default_results_dir(), "results folder")
+
+
+def _folder(path: Path, what: str) -> Path:
+    """path, if it is a folder or could be made one; else a HarnessError naming the file in the way."""
+    for p in (path, *path.parents):
+        if p.exists():
+            if not p.is_dir():
+                where = "is a file" if p == path else f"is under {p}, which is a file"
+                raise HarnessError(f"{what} {path} {where}, not a folder")
+            break
+    return path
 
 
 def _sigterm_as_interrupt() -> None:
+    """SIGINT and SIGTERM stop the run once: the first raises KeyboardInterrupt and from then on both are
+    ignored, so a second Ctrl-C cannot cut short the cleanup that writes run.json (a bounded second)."""
+
     def handler(signum: int, frame: Any) -> NoReturn:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
+    signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
 
 
@@ -186,15 +204,22 @@ def run(
         _sigterm_as_interrupt()
         progress = RunProgress(console, total=len(plan.todo), kept=len(plan.kept))
         runner.events = progress.events()
+        interrupted = False
         try:
             with progress:
                 results = runner.run(plan)
         except KeyboardInterrupt:
+            interrupted = True
             err_console.print(
                 f"[yellow]interrupted[/]: containers removed; finished trials kept in {store.dir}. "
                 f"Resume with the same command and --run-id {config.run_id}"
             )
-            raise typer.Exit(EXIT_CODES["interrupted"]) from None
+    if interrupted:
+        # run.json and trials.jsonl are written and the lock released; worker threads still inside a
+        # trial (their containers are gone) are not joined, so the process ends now, not when they do.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_CODES["interrupted"])
     title = f"run {config.run_id}: {agent}" + (f" / {model}" if model else "")
     console.print(summary_table(results, title=title))
     if runner.not_started:
@@ -339,7 +364,7 @@ def import_humaneval_cmd(
     from harness.importers.humaneval import import_humaneval
     from harness.paths import tasks_dir
 
-    dest = out or tasks_dir() / "humaneval"
+    dest = _folder(out or tasks_dir() / "humaneval", "--out")
     ids = import_humaneval(dest, data=data, force=force)
     console.print(f"[green]imported[/] {len(ids)} tasks into {dest}")
 
@@ -361,7 +386,7 @@ def import_exercism_cmd(
     from harness.importers.exercism import import_exercism
     from harness.paths import tasks_dir
 
-    dest = out or tasks_dir() / "exercism"
+    dest = _folder(out or tasks_dir() / "exercism", "--out")
     report = import_exercism(path, dest, languages=language, force=force)
     for name, why in sorted(report.skipped.items()):
         console.print(f"[yellow]skipped[/] {name}: {why}")
@@ -384,7 +409,7 @@ def tasks_new(
     from harness.paths import tasks_dir
     from harness.scaffold import new_task
 
-    folder = new_task(dest or tasks_dir() / suite, task_id, language)
+    folder = new_task(_folder(dest or tasks_dir() / suite, "--dest"), task_id, language)
     console.print(
         f"[green]created[/] {folder}: edit instruction.md, workspace/, tests/ and solution/, then run"
     )
@@ -510,6 +535,8 @@ def leaderboard(
     if output_format not in ("md", "json", "html", "all"):
         raise HarnessError(f"--format {output_format!r}: use md, json, html or all")
     rdir = _results_dir(results_dir)
+    if out is not None:
+        _folder(out, "--out")
     selection = Selection(
         run_ids=tuple(run or ()), suites=tuple(suite or ()), models=tuple(model or ()),
         agents=tuple(agent or ()), since=parse_since(since) if since else None,
@@ -547,6 +574,13 @@ def main() -> None:
     except HarnessError as e:
         err_console.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
         sys.exit(e.exit_code)
+    except OSError as e:  # a path the system refuses (no permission, a file in the way, ...): one line
+        from rich.markup import escape
+
+        where = f": {e.filename}" if e.filename else ""
+        msg = " ".join(f"{e.strerror or e}{where}".split())
+        err_console.print(f"[red]error:[/] {escape(msg)}", highlight=False, soft_wrap=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -149,12 +149,15 @@ class Runner:
                         self.events.finished(res)
         except BaseException:
             self.stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)  # queued trials never start
+            # run.json first: whatever happens during the cleanup below, the run reads as interrupted.
+            self._finish("interrupted")
             self.remove_containers()
             # Workers see their containers vanish and return; then sweep whatever they created meanwhile.
-            wait(pending, timeout=15)
+            # A worker still busy after that (an agent in a long local call) is abandoned: the CLI exits
+            # without joining it, so Ctrl-C ends the process within about two seconds.
+            wait(pending, timeout=0.5)
             self.remove_containers()
-            self._finish("interrupted")
             raise
         pool.shutdown(wait=True)
         self.end_reason = self._end_reason(results)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from harness.errors import TaskError
+from harness.errors import HarnessError, TaskError
 from harness.paths import tasks_dir
 
 TASK_FILE = "task.toml"
@@ -192,10 +192,9 @@ def load_task(path: Path, suite: str | None = None) -> Task:
 
 
 def _suite_of(task_dir: Path) -> str:
-    root = tasks_dir().resolve()
     try:
-        return task_dir.resolve().relative_to(root).parts[0]
-    except (ValueError, IndexError):
+        return task_dir.resolve().relative_to(tasks_dir().resolve()).parts[0]
+    except (ValueError, IndexError, HarnessError):  # HarnessError: no project root (a task folder given)
         return task_dir.resolve().parent.name
 
 

@@ -227,12 +227,13 @@ def imported_family(suite: str, task_id: str) -> str | None:
 
     TrialResult does not record the source, so this looks at the task folder if it is still there.
     """
+    from harness.errors import HarnessError
     from harness.paths import tasks_dir
 
-    path = tasks_dir() / suite / task_id / "task.toml"
     try:
+        path = tasks_dir() / suite / task_id / "task.toml"
         data = tomllib.loads(path.read_text())
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, HarnessError):
         return None
     return f"suite:{suite}" if "source" in data else None
 

@@ -30,6 +30,9 @@ KEEPER_USER = "1002:1002"
 MANAGED_LABEL = "harness.managed"
 # host:pid of the harness process that made a container, so prune can leave live runs alone.
 OWNER_LABEL = "harness.owner"
+# Set on each container harness creates, never on an image: image labels are copied onto every container
+# (and child image) made from the image, so only this one tells harness's containers from a user's.
+CONTAINER_LABEL = "harness.container"
 
 
 def owner() -> str:
@@ -133,7 +136,7 @@ class DockerSandbox:
                 user=KEEPER_USER,
                 working_dir=WORKSPACE,
                 environment=env,
-                labels={MANAGED_LABEL: "1", OWNER_LABEL: owner(), **s.labels},
+                labels={MANAGED_LABEL: "1", CONTAINER_LABEL: "1", OWNER_LABEL: owner(), **s.labels},
                 host_config=host_config,
                 network_disabled=True,
             )

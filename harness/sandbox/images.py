@@ -17,6 +17,7 @@ import tarfile
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docker
 import docker.errors
@@ -24,9 +25,12 @@ import requests
 
 from harness.errors import HarnessError
 from harness.paths import sandboxes_dir
-from harness.sandbox.docker import MANAGED_LABEL, OWNER_LABEL, owner_alive
+from harness.sandbox.docker import CONTAINER_LABEL, MANAGED_LABEL, OWNER_LABEL, owner_alive
 
 IMAGE_PREFIX = "harness-"
+# Set on every image harness makes to the image's own name (its tag): a child image built FROM it inherits
+# the label but not the tag, so prune tells the two apart.
+IMAGE_LABEL = "harness.image"
 DEBIAN_MIRROR = os.environ.get("HARNESS_DEBIAN_MIRROR", "http://deb.debian.org/debian")
 Log = Callable[[str], None]
 
@@ -127,7 +131,10 @@ def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log) -> None:
         tar = subprocess.run(["tar", "-C", str(rootfs), "-c", "."], capture_output=True, check=True).stdout
         repo, _, tag = ref.partition(":")
         client.api.import_image_from_data(
-            tar, repository=repo, tag=tag or "latest", changes=[f"LABEL {MANAGED_LABEL}=1", 'CMD ["bash"]']
+            tar,
+            repository=repo,
+            tag=tag or "latest",
+            changes=[f"LABEL {MANAGED_LABEL}=1", f"LABEL {IMAGE_LABEL}={ref}", 'CMD ["bash"]'],
         )
 
 
@@ -150,7 +157,7 @@ def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = 
             fileobj=buf,
             custom_context=True,
             tag=tag,
-            labels={MANAGED_LABEL: "1", "harness.image": name},
+            labels={MANAGED_LABEL: "1", IMAGE_LABEL: tag},
             rm=True,
             forcerm=True,
             pull=False,
@@ -175,23 +182,43 @@ def ensure_images(client: docker.DockerClient, names: set[str], log: Log) -> dic
     return out
 
 
+def _made_here(img: Any) -> bool:
+    """Whether harness built (or imported) this very image, not a child image layered on one of its."""
+    value = img.labels.get(IMAGE_LABEL, "")
+    if value in img.tags:
+        return True
+    # Images built before the label named the tag: the label is the sandbox name, the tag harness-<name>:.
+    return bool(value) and ":" not in value and any(t.startswith(f"{IMAGE_PREFIX}{value}:") for t in img.tags)
+
+
+def prunable_containers(client: docker.DockerClient, everything: bool = False) -> list[Any]:
+    """Containers harness created (CONTAINER_LABEL, which images never carry) whose owning harness
+    process is gone; with `everything`, those of live runs too."""
+    found = client.containers.list(all=True, filters={"label": f"{CONTAINER_LABEL}=1"})
+    return [c for c in found if everything or not owner_alive(c.labels.get(OWNER_LABEL))]
+
+
+def prunable_images(client: docker.DockerClient) -> list[Any]:
+    """Images harness made itself, sandbox images before the base images they are layered on."""
+    found = [img for img in client.images.list(filters={"label": MANAGED_LABEL}) if _made_here(img)]
+    found.sort(key=lambda img: not any(t.startswith(IMAGE_PREFIX) for t in img.tags))
+    return found
+
+
 def prune(client: docker.DockerClient, images: bool = False, everything: bool = False) -> tuple[int, int]:
-    """Remove the containers (and, if asked, the images) the harness made, found by label. Containers of
-    a harness process still running on this host are left alone unless `everything` is set."""
+    """Remove the containers (and, if asked, the images) the harness made, found by their own labels.
+    Containers of a harness process still running on this host are left alone unless `everything` is
+    set; a user's containers and images made from a harness image are never touched."""
     n_containers = n_images = 0
-    for c in client.containers.list(all=True, filters={"label": MANAGED_LABEL}):
-        if not everything and owner_alive(c.labels.get(OWNER_LABEL)):
-            continue
+    for c in prunable_containers(client, everything):
         try:
             c.remove(force=True, v=True)
             n_containers += 1
         except docker.errors.NotFound:
             pass
     if images:
-        # Sandbox images before the base images they are layered on, which Docker will not drop first.
-        found = client.images.list(filters={"label": MANAGED_LABEL})
-        found.sort(key=lambda img: not any(t.startswith(IMAGE_PREFIX) for t in img.tags))
-        for img in found:
+        # Docker will not drop a base image before the sandbox images on it, hence the order.
+        for img in prunable_images(client):
             try:
                 client.images.remove(img.id, force=True)
                 n_images += 1
