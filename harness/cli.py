@@ -112,6 +112,13 @@ def run(
     dry_run: Annotated[
         bool, Opt("--dry-run", help="Print the trial count and a cost estimate; run nothing.")
     ] = False,
+    allow_changed_settings: Annotated[
+        bool,
+        Opt(
+            "--allow-changed-settings",
+            help="Resume a run under other settings (temperature, limits, ...); run.json records each.",
+        ),
+    ] = False,
 ) -> None:
     """Run an agent on tasks: each trial in a fresh sandbox, graded in another.
 
@@ -166,7 +173,7 @@ def run(
         raise HarnessError("no task matches the given suites and filters")
     store = RunStore(rdir, config.run_id)
     if dry_run:  # a reader: never takes the lock, never changes a file
-        plan = plan_run(config, tasks, store)
+        plan = plan_run(config, tasks, store, allow_changed_settings)
         _warn_unreadable(store)
         est = estimate(model, pricing, len(plan.todo), rdir, max_cost)
         console.print(
@@ -180,7 +187,7 @@ def run(
         return
     # One writer per run: a second process with the same --run-id stops here (exit 2), before any trial.
     with store.locked():
-        plan = plan_run(config, tasks, store)
+        plan = plan_run(config, tasks, store, allow_changed_settings)
         _warn_unreadable(store)
         if model_obj is not None and plan.todo and not no_preflight:
             preflight(model_obj)  # one cheap call: URL, key and model name, before any trial

@@ -38,11 +38,53 @@ class RunConfig(BaseModel):
     )
 
     def comparable(self) -> dict[str, Any]:
-        """The fields that must match for a run to be resumed rather than started anew."""
+        """The task selection, which must match for a run to be resumed rather than started anew."""
         return self.model_dump(
-            mode="json",
-            include={"targets", "task_globs", "tags", "languages", "difficulties", "agent", "model"},
+            mode="json", include={"targets", "task_globs", "tags", "languages", "difficulties"}
         )
+
+    def behaviour(self) -> dict[str, Any]:
+        """The settings that change what a trial does (see behaviour_settings)."""
+        return behaviour_settings(self.model_dump(mode="json"))
+
+
+# Settings that change what a trial does -> the `harness run` option that sets them. A resume with
+# another value is refused unless --allow-changed-settings (then run.json records a new invocation).
+# Not here: concurrency, attempts, budget, infra retries, results folder, task selection.
+BEHAVIOUR_OPTIONS = {
+    "agent": "--agent",
+    "model": "--model",
+    "base_url": "--base-url",
+    "temperature": "--temperature",
+    "max_output_tokens": "--max-output-tokens",
+    "reasoning_effort": "--reasoning-effort",
+    "extra_body": "extra_body",
+    "timeout_s": "--request-timeout",
+    "max_turns": "--max-turns",
+    "max_tokens": "--max-tokens",
+    "max_cost_usd": "--max-cost",
+    "max_tries": "--max-tries",
+}
+
+
+def behaviour_settings(config: dict[str, Any]) -> dict[str, Any]:
+    """The behaviour settings of a stored config dict (model settings flattened); keys an older
+    run.json lacks are left out."""
+    flat = {**config, **(config.get("model_settings") or {})}
+    return {k: flat[k] for k in BEHAVIOUR_OPTIONS if k in flat}
+
+
+def _show(value: Any) -> str:
+    return "unset" if value is None else repr(value)
+
+
+def changed_settings(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """'--option old → new' for each behaviour setting both know and that differs."""
+    return [
+        f"{BEHAVIOUR_OPTIONS[k]} {_show(old[k])} → {_show(new[k])}"
+        for k in BEHAVIOUR_OPTIONS
+        if k in old and k in new and old[k] != new[k]
+    ]
 
 
 def default_run_id(agent: str, model: str | None) -> str:

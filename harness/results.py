@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
+from harness.config import behaviour_settings
 from harness.errors import HarnessError
 from harness.models.base import Usage
 
@@ -84,6 +85,9 @@ class TrialResult(BaseModel):
     turns: int | None = None
     usage: Usage | None = Field(None, description="Tokens summed over the trial's model calls.")
     cost_usd: float | None = Field(None, description="None when a price is unknown, never a silent 0.")
+    invocation: int | None = Field(
+        None, description="Index into run.json `invocations`: the settings it ran under (None: older record)."
+    )
     diff: str = ""
     diff_truncated: bool = False
     dropped_paths: list[str] = Field(
@@ -120,6 +124,17 @@ class TrialResult(BaseModel):
         return (self.task_id, self.attempt)
 
 
+class Invocation(BaseModel):
+    """One `harness run` of a run id: when, under which behaviour settings, by which harness."""
+
+    index: int = Field(description="1-based; trials name it in their `invocation` field.")
+    at: datetime
+    settings: dict[str, Any] = Field(description="The behaviour settings (harness.config.BEHAVIOUR_OPTIONS).")
+    harness_version: str
+    git_sha: str | None = None
+    git_dirty: bool | None = None
+
+
 class RunInfo(BaseModel):
     schema_version: int = SCHEMA_VERSION
     run_id: str
@@ -141,6 +156,22 @@ class RunInfo(BaseModel):
     config: dict[str, Any]
     tasks: dict[str, str] = Field(default_factory=dict, description="task id -> content hash")
     images: dict[str, str] = Field(default_factory=dict, description="image name -> image id")
+    invocations: list[Invocation] = Field(
+        default_factory=list,
+        description="Append-only: one per `harness run` of this id. `config` is the latest one's; "
+        "empty in run.json files older than this history.",
+    )
+
+    def history(self) -> list[Invocation]:
+        """The invocations; for an older run.json without them, one made from its config."""
+        if self.invocations:
+            return list(self.invocations)
+        return [
+            Invocation(
+                index=1, at=self.created_at, settings=behaviour_settings(self.config),
+                harness_version=self.harness_version, git_sha=self.git_sha, git_dirty=self.git_dirty,
+            )
+        ]  # fmt: skip
 
 
 class RunLocked(HarnessError):

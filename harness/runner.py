@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 import docker
 
 from harness import __version__
-from harness.config import RunConfig
+from harness.config import RunConfig, changed_settings
 from harness.errors import HarnessError
 from harness.paths import project_root
-from harness.results import RunInfo, RunStore, TrialResult, utcnow
+from harness.results import Invocation, RunInfo, RunStore, TrialResult, utcnow
 from harness.sandbox.docker import MANAGED_LABEL
 from harness.task import Task
 from harness.trial import TrialContext, rerun_allowed, run_trial, trial_id
@@ -42,8 +42,12 @@ class RunPlan:
     stale: list[str] = field(default_factory=list)
 
 
-def plan_run(config: RunConfig, tasks: list[Task], store: RunStore) -> RunPlan:
-    """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks."""
+def plan_run(
+    config: RunConfig, tasks: list[Task], store: RunStore, allow_changed_settings: bool = False
+) -> RunPlan:
+    """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks.
+    A resume under other behaviour settings than the run's last invocation is refused (exit 2) unless
+    allow_changed_settings; then the runner records a new invocation."""
     done: dict[tuple[str, int], TrialResult] = {}
     if store.exists():
         prior = store.read_run()
@@ -54,6 +58,12 @@ def plan_run(config: RunConfig, tasks: list[Task], store: RunStore) -> RunPlan:
             raise HarnessError(
                 f"run '{config.run_id}' exists with another {k} ({theirs.get(k)!r}, not {mine[k]!r}); "
                 "use a new --run-id, or the same options to resume it"
+            )
+        changed = changed_settings(prior.history()[-1].settings, config.behaviour())
+        if changed and not allow_changed_settings:
+            raise HarnessError(
+                f"run '{config.run_id}' ran with other settings: {'; '.join(changed)}; use the same "
+                "options to resume it, a new --run-id, or --allow-changed-settings to record the change"
             )
         done = store.latest_by_key()
     kept, stale, todo = [], [], []
@@ -109,7 +119,15 @@ class Runner:
     def _start_info(self) -> RunInfo:
         now = utcnow()
         sha, dirty = git_provenance()
-        created = self.store.read_run().created_at if self.store.exists() else now
+        prior = self.store.read_run() if self.store.exists() else None
+        created = prior.created_at if prior else now
+        history = prior.history() if prior else []
+        history.append(
+            Invocation(
+                index=len(history) + 1, at=now, settings=self.config.behaviour(),
+                harness_version=__version__, git_sha=sha, git_dirty=dirty,
+            )
+        )  # fmt: skip
         try:
             docker_version = self.client.version().get("Version")
         except Exception:
@@ -127,6 +145,7 @@ class Runner:
             config=self.config.model_dump(mode="json"),
             tasks={t.id: t.content_hash for t in self.tasks},
             images={name: image_id for name, (_, image_id) in self.ctx.images.items()},
+            invocations=history,
         )
 
     def run(self, plan: RunPlan) -> list[TrialResult]:
@@ -212,7 +231,9 @@ class Runner:
     def _store(self, result: TrialResult) -> TrialResult:
         """Append result to trials.jsonl. A result that cannot be stored never ends the run: it is
         replaced by a harness error for the trial (without the parts that could not be written), which
-        a resume runs again."""
+        a resume runs again. The record names the invocation it ran under."""
+        if self.info is not None and self.info.invocations:
+            result.invocation = self.info.invocations[-1].index
         try:
             self.store.append(result)
             return result

@@ -305,8 +305,9 @@ def test_a_second_process_on_the_same_run_id_stops_with_one_line(tmp_path: Path)
 
 def _damaged_run(results: Path, run_id: str) -> tuple[RunStore, bytes]:
     """A run whose trials.jsonl has a corrupt middle line (line 2) and a torn last line."""
+    # max_turns as `harness run` sets it by default, so the CLI's dry run below resumes it unchanged.
     config = RunConfig(targets=["smoke"], task_globs=[DURATIONS], agent="oracle", run_id=run_id,
-                       results_dir=results)  # fmt: skip
+                       results_dir=results, max_turns=50)  # fmt: skip
     store = RunStore(results, run_id)
     now = utcnow()
     store.write_run(RunInfo(run_id=run_id, created_at=now, started_at=now, finished_at=now, status="finished",

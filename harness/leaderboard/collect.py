@@ -9,6 +9,7 @@ its byte offset in trials.jsonl. Memory then grows with trials x a small record,
 from __future__ import annotations
 
 import fnmatch
+import json
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -238,13 +239,29 @@ def imported_family(suite: str, task_id: str) -> str | None:
     return f"suite:{suite}" if "source" in data else None
 
 
-def _record(d: dict[str, Any]) -> TrialRecord:
+def invocation_suffixes(info: RunInfo) -> dict[int, str]:
+    """Invocation index -> entry-name suffix, so one run's trials under different behaviour settings
+    (a resume with --allow-changed-settings) are separate entries, never pooled: trials under the
+    settings a run first had keep the plain name, others get ` [inv N]`, N the first invocation with
+    those settings. Empty when every invocation had the same settings."""
+    first: dict[str, int] = {}
+    group: dict[int, int] = {}
+    for inv in info.history():
+        key = json.dumps(inv.settings, sort_keys=True, default=str)
+        group[inv.index] = first.setdefault(key, inv.index)
+    if len(first) <= 1:
+        return {}
+    lead = min(first.values())
+    return {i: "" if g == lead else f" [inv {g}]" for i, g in group.items()}
+
+
+def _record(d: dict[str, Any], suffix: str = "") -> TrialRecord:
     usage = d.get("usage") or {}
     tags = d.get("tags") or ()
     family = d.get("family") or imported_family(d["suite"], d["task_id"])
     intern = sys.intern
     return TrialRecord(
-        entry=intern(entry_name(d["agent"], d.get("model"))),
+        entry=intern(entry_name(d["agent"], d.get("model")) + suffix),
         task_id=intern(d["task_id"]),
         status=d["status"],
         cost_usd=d.get("cost_usd"),
@@ -262,9 +279,13 @@ def _record(d: dict[str, Any]) -> TrialRecord:
     )
 
 
-def _read_run(store: RunStore, sel: Selection) -> tuple[list[tuple[TrialRecord, _Small, TrialRef]], int]:
+def _read_run(
+    store: RunStore, sel: Selection, suffixes: dict[int, str] | None = None
+) -> tuple[list[tuple[TrialRecord, _Small, TrialRef]], int]:
     """A run's selected trials, the last record of each (task, attempt) only, as the store defines it;
-    and how many lines could not be read."""
+    and how many lines could not be read. `suffixes`: see invocation_suffixes (a record without an
+    invocation ran under the first)."""
+    suffixes = suffixes or {}
     latest: dict[tuple[str, int], tuple[TrialRecord, _Small, TrialRef]] = {}
     bad = 0
     for offset, line in _lines(store.trials_path):
@@ -276,7 +297,7 @@ def _read_run(store: RunStore, sel: Selection) -> tuple[list[tuple[TrialRecord, 
                 continue
             if sel.models and not _matches(d.get("model"), sel.models):
                 continue
-            rec = _record(d)
+            rec = _record(d, suffixes.get(int(d.get("invocation") or 1), ""))
             key = (rec.task_id, int(d["attempt"]))
             # Only the few small fields the pages list are kept; the decoded head is dropped.
             small = _Small(sys.intern(d["suite"]), sys.intern(d["agent"]), d.get("model"))
@@ -291,7 +312,7 @@ def collect(results_dir: Path, sel: Selection | None = None) -> Collection:
     sel = sel or Selection()
     col = Collection(results_dir=Path(results_dir))
     for store, info in select_runs(results_dir, sel):
-        items, bad = _read_run(store, sel)
+        items, bad = _read_run(store, sel, invocation_suffixes(info))
         col.skipped_lines += bad
         for rec, small, ref in items:
             col.records.append(rec)
