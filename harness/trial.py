@@ -211,15 +211,7 @@ def _agent_phase(
     ctx: TrialContext, task: Task, tag: str, labels: dict[str, str], model: Any
 ) -> tuple[AgentOutcome, bytes, CallScope]:
     lim = task.spec.limits
-    spec = SandboxSpec(
-        image=tag,
-        memory_mb=lim.memory_mb,
-        cpus=lim.cpus,
-        pids=lim.pids,
-        workspace_mb=lim.workspace_mb,
-        tmp_mb=lim.tmp_mb,
-        labels={**labels, "harness.role": "agent"},
-    )
+    spec = SandboxSpec.for_limits(tag, lim, {**labels, "harness.role": "agent"})
     limits = AgentLimits(
         wall_time_s=task.spec.agent.timeout_sec,
         max_turns=ctx.max_turns,

@@ -28,6 +28,7 @@ from harness.grading.inventory import (
 from harness.grading.report import judge, verdict
 from harness.results import TrialResult
 from harness.task import GradingSection, Task, load_task
+from tests.fixtures.grading import grade_files
 
 from .conftest import REPO, SMOKE
 
@@ -303,17 +304,7 @@ def test_canaries_opt_out(tmp_path: Path) -> None:
 
 def _grade(client: Any, images: Any, task: Task, tmp: Path, extra: dict[str, str] | None = None) -> Any:
     """Grade the reference overlay (plus `extra` files) the way a trial would."""
-    from harness.grading.run import grade
-    from harness.grading.workspace import compute_diff
-
-    final = tmp / "final"
-    shutil.copytree(task.workspace_dir, final)
-    shutil.copytree(task.solution_dir, final, dirs_exist_ok=True)
-    for rel, text in (extra or {}).items():
-        (final / rel).parent.mkdir(parents=True, exist_ok=True)
-        (final / rel).write_text(text)
-    diff = compute_diff(task, final)
-    return grade(task, diff, client, images[task.spec.image][0], {"harness.run": "test-inventory"})
+    return grade_files(client, images, task, tmp, extra, solved=True, run="test-inventory")
 
 
 def _canary_results(g: Any) -> list[Any]:

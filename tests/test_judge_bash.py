@@ -10,16 +10,15 @@ report), the same script passes: the control shows the attack is armed.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from harness.grading.run import GradeOutcome, grade
-from harness.grading.workspace import compute_diff
+from harness.grading.run import GradeOutcome
 from harness.task import Task, load_task
+from tests.fixtures.grading import grade_files
 
 pytestmark = pytest.mark.docker
 
@@ -123,15 +122,7 @@ def _task(name: str, isolation: str = "judge") -> Task:
 def _grade(
     client: Any, images: Any, task: Task, tmp: Path, solve: bool, files: dict[str, str] | None = None
 ) -> GradeOutcome:
-    final = tmp / "final"
-    shutil.copytree(task.workspace_dir, final)
-    if solve:
-        shutil.copytree(task.solution_dir, final, dirs_exist_ok=True)
-    for rel, text in (files or {}).items():
-        (final / rel).parent.mkdir(parents=True, exist_ok=True)
-        (final / rel).write_text(text)
-    diff = compute_diff(task, final)
-    return grade(task, diff, client, images[task.spec.image][0], {"harness.run": "test-judge-bash"})
+    return grade_files(client, images, task, tmp, files, solved=solve, run="test-judge-bash")
 
 
 def _attack(variant: str) -> tuple[str, dict[str, str]]:

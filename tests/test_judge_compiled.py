@@ -11,7 +11,6 @@ construct). CLI tasks converted to judge mode are graded on their reference too.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import pytest
 
 from harness.grading.inventory import load_inventory
 from harness.task import Task, load_task
+from tests.fixtures.grading import explain, grade_files
 
 pytestmark = pytest.mark.docker
 
@@ -39,22 +39,10 @@ def _grade(
     client: Any, images: Any, task: Task, tmp: Path, extra: dict[str, str], solved: bool = False
 ) -> Any:
     """Grade the starter files (or the reference) plus `extra` files, the way a trial would."""
-    from harness.grading.run import grade
-    from harness.grading.workspace import compute_diff
-
-    final = tmp / "final"
-    shutil.copytree(task.workspace_dir, final)
-    if solved:
-        shutil.copytree(task.solution_dir, final, dirs_exist_ok=True)
-    for rel, text in extra.items():
-        (final / rel).parent.mkdir(parents=True, exist_ok=True)
-        (final / rel).write_text(text)
-    diff = compute_diff(task, final)
-    return grade(task, diff, client, images[task.spec.image][0], {"harness.run": "test-judge-compiled"})
+    return grade_files(client, images, task, tmp, extra, solved=solved, run="test-judge-compiled")
 
 
-def _explain(g: Any) -> str:
-    return f"{g.status} {g.fail_reason} score={g.score}\n{g.log_tail[-3000:]}"
+_explain = explain
 
 
 def _scores_zero(g: Any, reasons: tuple[str, ...]) -> None:

@@ -61,14 +61,10 @@ def grade(
         inventory = load_inventory(task)  # None: no tests.lock.json, every reported test counts
         canaries = inject_canaries(tree / task.spec.grading.tests_dir, task)
         lim = task.spec.limits
-        spec = SandboxSpec(
-            image=image,
-            memory_mb=lim.memory_mb,
-            cpus=lim.cpus,
-            pids=lim.pids,
-            workspace_mb=lim.workspace_mb,
-            tmp_mb=lim.tmp_mb,
-            labels={**labels, "harness.role": "grading"},
+        spec = SandboxSpec.for_limits(
+            image,
+            lim,
+            {**labels, "harness.role": "grading"},
             extra_tmpfs=host.judge_tmpfs(lim.tmp_mb) if judged else {},
         )
         if judged:

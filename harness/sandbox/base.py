@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 WORKSPACE = "/workspace"
 SANDBOX_USER = "1000:1000"
@@ -84,6 +84,20 @@ class SandboxSpec:
     labels: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     extra_tmpfs: dict[str, str] = field(default_factory=dict)  # mount point -> tmpfs options
+
+    @classmethod
+    def for_limits(cls, image: str, limits: Any, labels: dict[str, str], **extra: Any) -> SandboxSpec:
+        """A spec with a task's [limits] (memory, CPUs, pids, tmpfs sizes)."""
+        return cls(
+            image=image,
+            memory_mb=limits.memory_mb,
+            cpus=limits.cpus,
+            pids=limits.pids,
+            workspace_mb=limits.workspace_mb,
+            tmp_mb=limits.tmp_mb,
+            labels=labels,
+            **extra,
+        )
 
 
 @runtime_checkable
