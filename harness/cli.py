@@ -356,6 +356,77 @@ def tasks_validate(
         raise typer.Exit(1)
 
 
+@app.command("grade")
+def grade_cmd(
+    task_dir: Annotated[Path, typer.Argument(help="The task folder.")],
+    workspace: Annotated[
+        Path | None, typer.Option("--workspace", help="A finished workspace folder to grade.")
+    ] = None,
+    patch: Annotated[
+        Path | None, typer.Option("--patch", help="A git diff against the task's starter files.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Grade a result made elsewhere, exactly as a trial is graded: the starter files plus the change,
+    protected paths restored, hidden tests in a fresh container. Exit 0 on pass, 1 on fail.
+
+    Example: [bold]harness grade tasks/core/py-glob-match --workspace ./my-attempt[/]
+    """
+    import json
+
+    from harness.grading.adhoc import diff_of_folder, grade_change
+    from harness.grading.workspace import WorkspaceRejected
+    from harness.sandbox.docker import docker_client
+    from harness.task import load_task
+
+    if (workspace is None) == (patch is None):
+        raise HarnessError("give exactly one of --workspace DIR and --patch FILE")
+    if fmt not in ("text", "json"):
+        raise HarnessError(f"--format must be text or json, not {fmt!r}")
+    task = load_task(_folder(task_dir, "task folder"))
+    try:
+        if workspace is not None:
+            diff = diff_of_folder(task, workspace)
+        else:
+            assert patch is not None
+            if not patch.is_file():
+                raise HarnessError(f"patch {patch} is not a file")
+            diff = patch.read_text(encoding="utf-8", errors="surrogateescape")
+        out = grade_change(task, diff, docker_client(), lambda m: err_console.print(f"[dim]{m}[/]"))
+        status, reason, failing = (
+            out.status,
+            out.fail_reason,
+            [t.id for t in out.extra.get("test_results", []) if t.status in ("failed", "error")],
+        )
+    except WorkspaceRejected as e:
+        status, reason, failing, out = "fail", "workspace_rejected", [], None  # type: ignore[assignment]
+        err_console.print(f"[red]rejected[/] {e}")
+    record = {
+        "task": task.id,
+        "status": status,
+        "fail_reason": reason,
+        "score": out.score if out else None,
+        "tests": out.tests.model_dump() if out and out.tests else None,
+        "failing_tests": failing,
+    }
+    if fmt == "json":
+        print(json.dumps(record))
+    else:
+        colour = "green" if status == "pass" else "red"
+        t = record["tests"] or {}
+        console.print(
+            f"[{colour}]{status}[/] {task.id}" + (f" ({reason})" if reason else "")
+            + (f": {t.get('passed', 0)}/{t.get('total', 0)} tests passed" if t else "")
+        )  # fmt: skip
+        for name in failing[:50]:
+            console.print(f"  failed: {name}")
+        if out is not None and status != "pass" and out.log_tail:
+            console.print("[dim]--- test output (tail) ---[/]")
+            console.print(out.log_tail[-2000:], markup=False, highlight=False)
+    if status != "pass":
+        raise typer.Exit(1)
+
+
 @import_app.command("humaneval")
 def import_humaneval_cmd(
     out: Annotated[Path | None, Opt(help="Destination folder (default: tasks/humaneval).")] = None,

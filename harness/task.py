@@ -75,6 +75,21 @@ class SourceSection(_Strict):
     license: str | None = Field(None, description="The licence of the original.")
 
 
+class CalibrationSection(_Strict):
+    """How a solver that had not seen the hidden tests or the solution did on the task (docs/tasks.md)."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="When the attempt was made (YYYY-MM-DD).")
+    solver: str = Field(min_length=1, description="Who tried: a model or person, and what it could see.")
+    tries: int = Field(ge=1, description="Graded tries the solver made (the first one decides `outcome`).")
+    outcome: Literal["pass", "fail"] = Field(description="The verdict of the solver's first graded try.")
+    score: float | None = Field(
+        None, ge=0, le=1, description="Fraction of hidden tests the first try passed."
+    )
+    failing_tests: list[str] = Field(default_factory=list, description="Hidden tests the first try failed.")
+    later: Literal["pass", "fail"] | None = Field(None, description="The verdict of the last try, if more.")
+    notes: str | None = Field(None, description="What the solver missed, and why the tests are fair.")
+
+
 class TaskSpec(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", description="Unique id; equals the folder name.")
     title: str = Field(min_length=1, description="One-line title.")
@@ -87,6 +102,7 @@ class TaskSpec(_Strict):
     grading: GradingSection
     limits: LimitsSection = Field(default_factory=LimitsSection)
     source: SourceSection | None = None
+    calibration: CalibrationSection | None = None
 
 
 @dataclass(frozen=True)
