@@ -375,6 +375,7 @@ def grade_cmd(
     import json
 
     from harness.grading.adhoc import diff_of_folder, grade_change
+    from harness.grading.run import GradeOutcome
     from harness.grading.workspace import WorkspaceRejected
     from harness.sandbox.docker import docker_client
     from harness.task import load_task
@@ -384,6 +385,7 @@ def grade_cmd(
     if fmt not in ("text", "json"):
         raise HarnessError(f"--format must be text or json, not {fmt!r}")
     task = load_task(_folder(task_dir, "task folder"))
+    out: GradeOutcome | None
     try:
         if workspace is not None:
             diff = diff_of_folder(task, workspace)
@@ -399,9 +401,9 @@ def grade_cmd(
             [t.id for t in out.extra.get("test_results", []) if t.status in ("failed", "error")],
         )
     except WorkspaceRejected as e:
-        status, reason, failing, out = "fail", "workspace_rejected", [], None  # type: ignore[assignment]
+        status, reason, failing, out = "fail", "workspace_rejected", [], None
         err_console.print(f"[red]rejected[/] {e}")
-    record = {
+    record: dict[str, Any] = {
         "task": task.id,
         "status": status,
         "fail_reason": reason,
