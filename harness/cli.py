@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape as escape_markup
 
 from harness.errors import HarnessError
 
@@ -496,6 +499,30 @@ def tasks_new(
     console.print(f"  harness tasks validate --run --repeat 3 {folder}")
 
 
+def _dim(message: str) -> None:
+    console.print(f"[dim]{escape_markup(message)}[/]", no_wrap=True, overflow="ellipsis")
+
+
+@contextlib.contextmanager
+def _live_tail(what: str) -> Iterator[Callable[[str], None]]:
+    """A live tail of a long build: "Step N/M" and debootstrap's phases stay on screen, and (on a
+    terminal) a status line shows the newest log line and the time so far."""
+    import time
+
+    from harness.sandbox.images import log_phases
+
+    t0 = time.monotonic()
+    phases = log_phases(_dim)
+    with console.status(what) as status:
+
+        def on_line(line: str) -> None:
+            phases(line)
+            status.update(f"{what} ({time.monotonic() - t0:.0f}s): {escape_markup(line[:100])}")
+
+        yield on_line
+    console.print(f"[dim]{escape_markup(what)}: {time.monotonic() - t0:.0f}s[/]")
+
+
 @sandbox_app.command("build")
 def sandbox_build(
     images: Annotated[
@@ -513,7 +540,8 @@ def sandbox_build(
 
     client = docker_client()
     for name in images or available_images():
-        tag = build_image(client, name, lambda m: console.print(f"[dim]{m}[/]"), force=force)
+        with _live_tail(f"building {name}") as on_line:
+            tag = build_image(client, name, _dim, force=force, on_line=on_line)
         console.print(f"[green]ready[/] {tag}")
 
 
@@ -528,7 +556,8 @@ def sandbox_bootstrap(
     from harness.sandbox.docker import docker_client
     from harness.sandbox.images import bootstrap_debian
 
-    bootstrap_debian(docker_client(), ref, lambda m: console.print(f"[dim]{m}[/]"))
+    with _live_tail(f"bootstrapping {ref}") as on_line:
+        bootstrap_debian(docker_client(), ref, _dim, on_line=on_line)
     console.print(f"[green]ready[/] {ref}")
 
 

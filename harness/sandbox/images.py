@@ -104,8 +104,24 @@ def ensure_base(client: docker.DockerClient, ref: str, log: Log) -> None:
     bootstrap_debian(client, ref, log)
 
 
-def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log) -> None:
-    """Build a Debian base image with debootstrap (minbase) and import it as ref."""
+def _stream(cmd: list[str], on_line: Log) -> tuple[int, list[str]]:
+    """Run cmd, passing each output line to on_line as it comes; return (exit code, last lines)."""
+    tail: list[str] = []
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            line = line.rstrip()
+            if line:
+                tail = [*tail[-19:], line]
+                on_line(line)
+    return proc.returncode, tail
+
+
+def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log, on_line: Log | None = None) -> None:
+    """Build a Debian base image with debootstrap (minbase) and import it as ref. debootstrap's output
+    goes to on_line as it comes (default: its "I: Retrieving/Extracting/Installing ..." phases to log)."""
     suite = ref.partition(":")[2].removesuffix("-slim") or "bookworm"
     if not re.fullmatch(r"[a-z]+", suite):
         raise HarnessError(f"cannot bootstrap {ref}: tag must name a Debian suite, e.g. debian:bookworm-slim")
@@ -119,10 +135,10 @@ def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log) -> None:
     with tempfile.TemporaryDirectory(prefix="harness-rootfs-") as tmp:
         rootfs = Path(tmp) / "rootfs"
         cmd = ["debootstrap", "--variant=minbase", suite, str(rootfs), DEBIAN_MIRROR]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
-            raise HarnessError(f"debootstrap {suite} failed: {tail[0]}")
+        log(f"debootstrap {suite} from {DEBIAN_MIRROR} (a few minutes)")
+        code, tail = _stream(cmd, on_line or log_phases(log))
+        if code != 0:
+            raise HarnessError(f"debootstrap {suite} failed: {(tail or [''])[-1]}")
         for junk in ("var/cache/apt/archives", "var/lib/apt/lists"):
             for p in (rootfs / junk).glob("*"):
                 if p.is_file():
@@ -138,8 +154,32 @@ def bootstrap_debian(client: docker.DockerClient, ref: str, log: Log) -> None:
         )
 
 
-def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = False) -> str:
-    """Build sandboxes/<name> unless an image for its current context already exists; return the tag."""
+def log_phases(log: Log) -> Log:
+    """An on_line that logs only phase changes: debootstrap's "I: Retrieving packages" kind of lines
+    once per phase, and a Dockerfile's "Step N/M" lines."""
+    seen: set[str] = set()
+
+    def on_line(line: str) -> None:
+        if line.startswith("Step "):
+            log(line[:160])
+        elif line.startswith(("I: ", "W: ", "E: ")):
+            phase = " ".join(line.split()[:2])
+            if phase not in seen:
+                seen.add(phase)
+                log(line[:160])
+
+    return on_line
+
+
+def build_image(
+    client: docker.DockerClient,
+    name: str,
+    log: Log,
+    force: bool = False,
+    on_line: Log | None = None,
+) -> str:
+    """Build sandboxes/<name> unless an image for its current context already exists; return the tag.
+    Each line of the build log goes to on_line as it comes (default: the "Step N/M" lines to log)."""
     tag = image_tag(name)
     if not force and _exists(client, tag):
         return tag
@@ -152,6 +192,7 @@ def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = 
         tf.add(str(ctx), arcname=".")
     buf.seek(0)
     lines: list[str] = []
+    show = on_line or log_phases(log)
     try:
         for chunk in client.api.build(
             fileobj=buf,
@@ -164,7 +205,10 @@ def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = 
             decode=True,
         ):
             if "stream" in chunk:
-                lines.extend(chunk["stream"].splitlines())
+                for line in chunk["stream"].splitlines():
+                    if line.strip():
+                        lines = [*lines[-39:], line]
+                        show(line)
             if "error" in chunk:
                 tail = "\n".join(lines[-15:])
                 raise HarnessError(f"building image '{name}' failed: {chunk['error'].strip()}\n{tail}")
@@ -173,11 +217,13 @@ def build_image(client: docker.DockerClient, name: str, log: Log, force: bool = 
     return tag
 
 
-def ensure_images(client: docker.DockerClient, names: set[str], log: Log) -> dict[str, tuple[str, str]]:
+def ensure_images(
+    client: docker.DockerClient, names: set[str], log: Log, on_line: Log | None = None
+) -> dict[str, tuple[str, str]]:
     """Build whatever is missing; return name -> (tag, image id)."""
     out: dict[str, tuple[str, str]] = {}
     for name in sorted(names):
-        tag = build_image(client, name, log)
+        tag = build_image(client, name, log, on_line=on_line)
         out[name] = (tag, client.images.get(tag).id)
     return out
 
