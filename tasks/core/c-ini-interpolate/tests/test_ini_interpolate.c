@@ -148,3 +148,81 @@ TEST(get_int_errors_leave_out_unchanged) {
     CHECK_EQ_INT(v, 1234);
     ini_free(d);
 }
+
+TEST(inserted_text_is_not_scanned_again) {
+    ini *d = parse_ok("[s]\nlit = $${x}\nx = X\nuse = [${lit}]\ntwo = $$$$\nuse2 = ${two}\ndollar = $$\n"
+                 "glue = ${dollar}{x}\nglue2 = ${dollar}$\nglue3 = ${dollar}${dollar}{x}\n");
+    CHECK_EQ_STR(ini_get(d, "s", "lit"), "${x}");
+    CHECK_EQ_STR(ini_get(d, "s", "use"), "[${x}]");
+    CHECK_EQ_STR(ini_get(d, "s", "use2"), "$$");
+    CHECK_EQ_STR(ini_get(d, "s", "glue"), "${x}");
+    CHECK_EQ_STR(ini_get(d, "s", "glue2"), "$$");
+    CHECK_EQ_STR(ini_get(d, "s", "glue3"), "$${x}");
+    ini_free(d);
+}
+
+TEST(inserted_text_is_not_scanned_again_across_sections) {
+    ini *d = parse_ok("top = $${b.k}\n[a]\nt = $${b.k}\n[b]\nk = no\ncopy = <${a.t}>\nq = ${.top}\n[c]\nn = ${b.copy}${b.q}\n");
+    CHECK_EQ_STR(ini_get(d, "b", "copy"), "<${b.k}>");
+    CHECK_EQ_STR(ini_get(d, "b", "q"), "${b.k}");
+    CHECK_EQ_STR(ini_get(d, "c", "n"), "<${b.k}>${b.k}");
+    ini_free(d);
+}
+
+TEST(error_line_is_the_final_assignment) {
+    parse_fails("[s]\na = 1\nb = x\na = ${missing}\n", "line 4:", "undefined");
+    parse_fails("[s]\na = ${missing}\nb = x\na = fine\nc = ${\n", "line 5:", "unterminated");
+    parse_fails("[s]\nok = 1\nv = ${}\n", "line 3:", "undefined");
+    parse_fails("[s]\nok = 1\nv = ${.}\n", "line 3:", "undefined");
+    parse_fails("[s]\nk = 1\nv = ${ k}\n", "line 3:", "undefined"); /* no trimming inside braces */
+}
+
+TEST(get_int_extremes_and_leading_zeros) {
+    ini *d = parse_ok("[n]\nmin = -9223372036854775808\nbelow = -9223372036854775809\nabove = 9223372036854775808\n"
+                      "negzero = -0\npluszero = +0\nzeros = 007\noct = 010\nnegoct = -010\neight = 08\n"
+                      "manyzeros = 000000000000000000000000000042\nmaxplus = +9223372036854775807\n");
+    long v = 1234;
+    CHECK_EQ_INT(ini_get_int(d, "n", "min", &v), 0);
+    CHECK(v == LONG_MIN);
+    v = 1234;
+    CHECK_EQ_INT(ini_get_int(d, "n", "below", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "above", &v), -2);
+    CHECK_EQ_INT(v, 1234);
+    CHECK_EQ_INT(ini_get_int(d, "n", "negzero", &v), 0);
+    CHECK_EQ_INT(v, 0);
+    v = 1234;
+    CHECK_EQ_INT(ini_get_int(d, "n", "pluszero", &v), 0);
+    CHECK_EQ_INT(v, 0);
+    CHECK_EQ_INT(ini_get_int(d, "n", "zeros", &v), 0);
+    CHECK_EQ_INT(v, 7);
+    CHECK_EQ_INT(ini_get_int(d, "n", "oct", &v), 0);
+    CHECK_EQ_INT(v, 10);
+    CHECK_EQ_INT(ini_get_int(d, "n", "negoct", &v), 0);
+    CHECK_EQ_INT(v, -10);
+    CHECK_EQ_INT(ini_get_int(d, "n", "eight", &v), 0);
+    CHECK_EQ_INT(v, 8);
+    CHECK_EQ_INT(ini_get_int(d, "n", "manyzeros", &v), 0);
+    CHECK_EQ_INT(v, 42);
+    CHECK_EQ_INT(ini_get_int(d, "n", "maxplus", &v), 0);
+    CHECK(v == LONG_MAX);
+    ini_free(d);
+}
+
+TEST(get_int_rejects_blanks_and_signs_made_by_expansion) {
+    ini *d = parse_ok("[n]\ne =\nlead = ${e} 5\ntab = ${e}\t5\ntrail = 5 ${e}\nsignsp = - 5\nplusminus = +-5\n"
+                      "minusplus = -+5\ndouble = --5\nplus = +\nnl = 5${e}\n");
+    long v = 99;
+    CHECK_EQ_STR(ini_get(d, "n", "lead"), " 5");
+    CHECK_EQ_INT(ini_get_int(d, "n", "lead", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "tab", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "trail", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "signsp", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "plusminus", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "minusplus", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "double", &v), -2);
+    CHECK_EQ_INT(ini_get_int(d, "n", "plus", &v), -2);
+    CHECK_EQ_INT(v, 99);
+    CHECK_EQ_INT(ini_get_int(d, "n", "nl", &v), 0);
+    CHECK_EQ_INT(v, 5);
+    ini_free(d);
+}

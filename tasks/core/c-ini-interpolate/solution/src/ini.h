@@ -26,7 +26,7 @@ void ini_free(ini *doc);
 const char *ini_get(const ini *doc, const char *section, const char *key);
 
 /* Reads the value of key in section as a decimal integer (optional sign, surrounding blanks
- * already trimmed by the parser). Returns 0 and sets *out on success, -1 if there is no such key,
+ * already trimmed by the parser; leading zeros allowed, no blanks). Returns 0 and sets *out on success, -1 if there is no such key,
  * -2 if the value is not an integer in the range of long (*out is then unchanged). */
 int ini_get_int(const ini *doc, const char *section, const char *key, long *out);
 
