@@ -183,3 +183,28 @@ three() {
     [ "$output" = '2 [ ] say "hi"
 3 [x] water the plants' ]
 }
+
+@test "--json escapes control characters exactly as jq -c does" {
+    agent bash "$TODO" add $'bell\a back\b form\f cr\r esc\e[1m unit\x1f soh\x01' > /dev/null
+    run --separate-stderr agent bash "$TODO" list --json
+    [ "$status" -eq 0 ]
+    [ "$output" = '[{"id":1,"text":"bell\u0007 back\b form\f cr\r esc\u001b[1m unit\u001f soh\u0001","done":false}]' ]
+    [ "$(printf '%s' "$output" | jq -r '.[0].text')" = $'bell\a back\b form\f cr\r esc\e[1m unit\x1f soh\x01' ]
+}
+
+@test "--json escapes DEL as jq does, and an edited text with control characters" {
+    agent bash "$TODO" add first > /dev/null
+    agent bash "$TODO" add $'del\x7f' > /dev/null
+    agent bash "$TODO" edit 1 $'new\x02\x1e\\ "q"' > /dev/null
+    run --separate-stderr agent bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"new\u0002\u001e\\ \"q\"","done":false},{"id":2,"text":"del\u007f","done":false}]' ]
+}
+
+@test "--json keeps spaces, dashes and shell-special texts as they are" {
+    agent bash "$TODO" add '  two  spaces  ' > /dev/null
+    agent bash "$TODO" add -n > /dev/null
+    agent bash "$TODO" add -e '\t%s&|/' > /dev/null
+    agent bash "$TODO" add '\u0041 \\' > /dev/null
+    run --separate-stderr agent bash "$TODO" list --json
+    [ "$output" = '[{"id":1,"text":"  two  spaces  ","done":false},{"id":2,"text":"-n","done":false},{"id":3,"text":"-e \\t%s&|/","done":false},{"id":4,"text":"\\u0041 \\\\","done":false}]' ]
+}
