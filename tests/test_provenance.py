@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from harness.leaderboard import collect
-from harness.leaderboard.collect import invocation_suffixes
+from harness.leaderboard.collect import settings_suffixes
 from harness.results import Invocation, RunInfo, RunStore
 
 SOLVER = "fake/smoke-solver"
@@ -89,7 +89,7 @@ def test_changed_settings_are_refused_then_recorded_when_allowed(images, results
     assert records[0] == json.loads(lines_before)  # the first trial untouched
 
     # Invocations 1 and 2 share settings and pool; invocation 3 is an entry of its own.
-    assert cells(results_dir) == {f"tools/{SOLVER}": (2, 2), f"tools/{SOLVER} [inv 3]": (1, 1)}
+    assert cells(results_dir) == {f"tools/{SOLVER}": (2, 2), f"tools/{SOLVER} [temperature=0.5]": (1, 1)}
 
     # The same settings as the last invocation resume without the flag.
     again = harness(*base, "--attempts", "3", "--temperature", "0.5")
@@ -138,24 +138,38 @@ def test_old_run_json_without_history_loads_and_is_compared(images, results_dir:
     assert invs[0]["at"] == info["created_at"]
     records = trials(results_dir, "old")
     assert [(r["attempt"], r.get("invocation")) for r in records] == [(1, None), (2, 2)]
-    assert cells(results_dir) == {"nop": (1, 0), "nop [inv 2]": (1, 0)}
+    assert cells(results_dir) == {"nop": (1, 0), "nop [max-turns=7]": (1, 0)}
 
 
-def test_invocation_suffixes_pool_only_equal_settings() -> None:
+def test_settings_suffixes_pool_only_equal_settings() -> None:
+    """Within a run and across runs, trials pool only under equal behaviour settings."""
     t = datetime(2026, 12, 1, tzinfo=UTC)
 
-    def info(*temps: float | None) -> RunInfo:
+    def info(run_id: str, *temps: float | None, agent: str = "a", turns: int = 50) -> RunInfo:
         invs = [
-            Invocation(index=i, at=t, settings={"agent": "a", "temperature": x}, harness_version="v")
+            Invocation(
+                index=i, at=t, settings={"agent": agent, "temperature": x, "max_turns": turns},
+                harness_version="v",
+            )
             for i, x in enumerate(temps, start=1)
-        ]
+        ]  # fmt: skip
         return RunInfo(
-            run_id="r", created_at=t, started_at=t, harness_version="v", config={}, invocations=invs
+            run_id=run_id, created_at=t, started_at=t, harness_version="v", config={}, invocations=invs
         )
 
-    assert invocation_suffixes(info(None, None)) == {}
-    assert invocation_suffixes(info(None, 0.5, None, 0.5, 0.9)) == {
-        1: "", 2: " [inv 2]", 3: "", 4: " [inv 2]", 5: " [inv 5]",
+    assert set(settings_suffixes([info("r", None, None)]).values()) == {""}
+    assert settings_suffixes([info("r", None, 0.5, None, 0.5, 0.9)]) == {
+        ("r", 1): "", ("r", 2): " [temperature=0.5]", ("r", 3): "", ("r", 4): " [temperature=0.5]",
+        ("r", 5): " [temperature=0.9]",
     }  # fmt: skip
-    old = RunInfo(run_id="r", created_at=t, started_at=t, harness_version="v", config={"agent": "a"})
-    assert invocation_suffixes(old) == {}
+    # Two runs of the same agent and model: equal settings pool, other settings are their own entry;
+    # another agent's settings are compared only with its own.
+    got = settings_suffixes(
+        [info("r1", 0.2), info("r2", 0.2), info("r3", 0.7, turns=10), info("r4", 0.7, agent="b")]
+    )
+    assert got == {
+        ("r1", 1): "", ("r2", 1): "", ("r3", 1): " [temperature=0.7, max-turns=10]", ("r4", 1): "",
+    }  # fmt: skip
+    # A run.json from before invocations: its settings come from its config, keys it lacks differ not.
+    old = RunInfo(run_id="o", created_at=t, started_at=t, harness_version="v", config={"agent": "a"})
+    assert settings_suffixes([info("r", 0.2), old]) == {("r", 1): "", ("o", 1): ""}

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic_core import from_json
 
+from harness.config import BEHAVIOUR_OPTIONS
 from harness.errors import HarnessError
 from harness.results import RunInfo, RunStore, list_runs
 from harness.stats import TrialRecord
@@ -239,20 +240,50 @@ def imported_family(suite: str, task_id: str) -> str | None:
     return f"suite:{suite}" if "source" in data else None
 
 
-def invocation_suffixes(info: RunInfo) -> dict[int, str]:
-    """Invocation index -> entry-name suffix, so one run's trials under different behaviour settings
-    (a resume with --allow-changed-settings) are separate entries, never pooled: trials under the
-    settings a run first had keep the plain name, others get ` [inv N]`, N the first invocation with
-    those settings. Empty when every invocation had the same settings."""
-    first: dict[str, int] = {}
-    group: dict[int, int] = {}
-    for inv in info.history():
-        key = json.dumps(inv.settings, sort_keys=True, default=str)
-        group[inv.index] = first.setdefault(key, inv.index)
-    if len(first) <= 1:
-        return {}
-    lead = min(first.values())
-    return {i: "" if g == lead else f" [inv {g}]" for i, g in group.items()}
+def _short(value: Any) -> str:
+    if value is None:
+        return "unset"
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+
+
+def settings_suffixes(infos: list[RunInfo]) -> dict[tuple[str, int], str]:
+    """(run id, invocation index) -> entry-name suffix, so trials run under different behaviour
+    settings (temperature, limits, base URL, ...: config.BEHAVIOUR_OPTIONS) are never pooled into one
+    entry, whether they come from different runs or from one run resumed with --allow-changed-settings.
+    For each agent and model, trials under the settings seen first keep the plain name; the others get
+    the settings that differ, e.g. ` [temperature=0.5, max-turns=10]`. A setting an older run.json lacks
+    is not a difference. Empty suffixes everywhere when nothing differs."""
+    groups: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    where: dict[tuple[str, int], tuple[tuple[Any, Any], int]] = {}
+    for info in infos:
+        for inv in info.history():
+            s = {k: v for k, v in inv.settings.items() if k not in ("agent", "model")}
+            base = (inv.settings.get("agent"), inv.settings.get("model"))
+            known = groups.setdefault(base, [])
+            for i, g in enumerate(known):
+                shared = g.keys() & s.keys()
+                if all(g[k] == s[k] for k in shared):
+                    where[(info.run_id, inv.index)] = (base, i)
+                    break
+            else:
+                known.append(s)
+                where[(info.run_id, inv.index)] = (base, len(known) - 1)
+    names: dict[tuple[tuple[Any, Any], int], str] = {}
+    for base, known in groups.items():
+        lead, taken = known[0], {""}
+        names[(base, 0)] = ""
+        for i, g in enumerate(known[1:], start=1):
+            diff = [
+                f"{BEHAVIOUR_OPTIONS[k].lstrip('-')}={_short(g[k])}"
+                for k in BEHAVIOUR_OPTIONS
+                if k in g and k in lead and g[k] != lead[k]
+            ]
+            name = f" [{', '.join(diff)}]" if diff else f" [settings {i + 1}]"
+            if name in taken:
+                name = f"{name[:-1]} #{i + 1}]"
+            taken.add(name)
+            names[(base, i)] = name
+    return {key: names[group] for key, group in where.items()}
 
 
 def _record(d: dict[str, Any], suffix: str = "") -> TrialRecord:
@@ -280,12 +311,13 @@ def _record(d: dict[str, Any], suffix: str = "") -> TrialRecord:
 
 
 def _read_run(
-    store: RunStore, sel: Selection, suffixes: dict[int, str] | None = None
+    store: RunStore, sel: Selection, suffixes: dict[tuple[str, int], str] | None = None
 ) -> tuple[list[tuple[TrialRecord, _Small, TrialRef]], int]:
     """A run's selected trials, the last record of each (task, attempt) only, as the store defines it;
-    and how many lines could not be read. `suffixes`: see invocation_suffixes (a record without an
+    and how many lines could not be read. `suffixes`: see settings_suffixes (a record without an
     invocation ran under the first)."""
     suffixes = suffixes or {}
+    run_id = store.run_id
     latest: dict[tuple[str, int], tuple[TrialRecord, _Small, TrialRef]] = {}
     bad = 0
     for offset, line in _lines(store.trials_path):
@@ -297,7 +329,7 @@ def _read_run(
                 continue
             if sel.models and not _matches(d.get("model"), sel.models):
                 continue
-            rec = _record(d, suffixes.get(int(d.get("invocation") or 1), ""))
+            rec = _record(d, suffixes.get((run_id, int(d.get("invocation") or 1)), ""))
             key = (rec.task_id, int(d["attempt"]))
             # Only the few small fields the pages list are kept; the decoded head is dropped.
             small = _Small(sys.intern(d["suite"]), sys.intern(d["agent"]), d.get("model"))
@@ -311,8 +343,10 @@ def collect(results_dir: Path, sel: Selection | None = None) -> Collection:
     """Read every selected trial once, in run-id order, into records, per-cell tallies and task info."""
     sel = sel or Selection()
     col = Collection(results_dir=Path(results_dir))
-    for store, info in select_runs(results_dir, sel):
-        items, bad = _read_run(store, sel, invocation_suffixes(info))
+    selected = select_runs(results_dir, sel)
+    suffixes = settings_suffixes([info for _, info in selected])
+    for store, info in selected:
+        items, bad = _read_run(store, sel, suffixes)
         col.skipped_lines += bad
         for rec, small, ref in items:
             col.records.append(rec)
