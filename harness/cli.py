@@ -332,11 +332,30 @@ def tasks_validate(
             "--write-lock", help="With --run: (re)write tests.lock.json from the reference's test ids."
         ),
     ] = False,
+    no_mutants: Annotated[
+        bool, typer.Option("--no-mutants", help="With --run: skip the test-strength (mutant) check.")
+    ] = False,
+    no_probes: Annotated[
+        bool, typer.Option("--no-probes", help="With --run: skip the generic cheat probes.")
+    ] = False,
+    min_kill: Annotated[
+        float,
+        typer.Option(
+            "--min-kill", min=0.0, max=1.0, help="With --run: fail a task whose mutant kill rate is below."
+        ),
+    ] = 0.8,
+    max_mutants: Annotated[
+        int | None,
+        typer.Option(
+            "--max-mutants", min=1, help="With --run: grade at most N mutants per task (a fixed-seed sample)."
+        ),
+    ] = None,
 ) -> None:
     """Check task folders: schema and files; with --run, the reference passes (every time), an empty
-    attempt fails, and the reference's test ids are written to tests.lock.json where it is missing.
+    attempt and the generic cheat probes fail, the hidden tests kill at least --min-kill of the
+    reference's mutants, and the reference's test ids are written to tests.lock.json where missing.
 
-    Example: [bold]harness tasks validate --run --repeat 3 tasks/smoke[/]
+    Example: [bold]harness tasks validate --run --repeat 3 --max-mutants 20 tasks/smoke[/]
     """
     from rich.markup import escape
 
@@ -354,7 +373,17 @@ def tasks_validate(
             console.print(f"[yellow]warning[/] {escape(msg)}")
     if not run_:
         return
-    ok = validate_run(tasks, repeat=repeat, concurrency=concurrency, console=console, write_lock=write_lock)
+    ok = validate_run(
+        tasks,
+        repeat=repeat,
+        concurrency=concurrency,
+        console=console,
+        write_lock=write_lock,
+        mutants=not no_mutants,
+        probes=not no_probes,
+        min_kill=min_kill,
+        max_mutants=max_mutants,
+    )
     if not ok:
         raise typer.Exit(1)
 

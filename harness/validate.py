@@ -1,15 +1,25 @@
-"""`harness tasks validate --run`: the reference passes every time, an empty attempt fails, and the
+"""`harness tasks validate --run`: the reference passes every time, an empty attempt and the generic
+cheat probes fail, the hidden tests kill enough mutants of the reference (harness/mutate.py), and the
 reference's test ids are recorded in <task>/tests.lock.json (see harness/grading/inventory.py)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import dataclasses
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from harness.agents import load_agent
-from harness.errors import TaskError
+from harness.agents.cheats import VALIDATION_PROBES
+from harness.errors import HarnessError, TaskError
 from harness.grading.inventory import (
     MAX_TEST_RESULTS,
     Case,
@@ -22,6 +32,9 @@ from harness.grading.inventory import (
 from harness.grading.inventory import (
     write_lock as save_lock,
 )
+from harness.grading.run import GradeOutcome, grade
+from harness.grading.workspace import compute_diff, host_tempdir
+from harness.mutate import Mutant, sample, task_mutants
 from harness.results import TrialResult
 from harness.sandbox.docker import docker_client
 from harness.sandbox.images import ensure_images
@@ -81,35 +94,239 @@ def _lock_problems(
     return []
 
 
+J = TypeVar("J")
+R = TypeVar("R")
+
+MIN_MUTANT_TIMEOUT_S = 60.0  # a mutant's grading timeout: 5x the reference's grading time, at least this
+PROBE_MARGIN = 0.5  # a probe scoring this much above the empty attempt fails the task
+
+
+@dataclass
+class MutantResult:
+    mutant: Mutant
+    outcome: str  # killed | survived | stillborn | error
+    reason: str | None = None
+
+
+@dataclass
+class TaskMutants:
+    skipped: str = ""  # why no mutants ran ("no overlay: mutants skipped", ...)
+    total: int = 0  # mutants the mutator made (before sampling)
+    results: list[MutantResult] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(r.outcome == outcome for r in self.results)
+
+    @property
+    def kill_rate(self) -> float | None:
+        denom = self.count("killed") + self.count("survived")
+        return self.count("killed") / denom if denom else None
+
+
+def _run_all(
+    jobs: list[J], work: Callable[[J], R], concurrency: int, label: Callable[[J, R], str], console: Console,
+    done: list[int], total: int,
+) -> list[tuple[J, R]]:  # fmt: skip
+    """Run jobs on a pool, printing one line as each finishes ("[n/total] ...")."""
+    out: list[tuple[J, R]] = []
+    lock = threading.Lock()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        futs = {pool.submit(work, j): j for j in jobs}
+        for f in as_completed(futs):
+            j = futs[f]
+            r = f.result()
+            out.append((j, r))
+            with lock:
+                done[0] += 1
+                console.print(
+                    f"[dim][{done[0]}/{total}][/] {escape(label(j, r))}", highlight=False, soft_wrap=True
+                )
+    return out
+
+
+def _bash_syntax_ok(text: str) -> bool:
+    try:
+        return (
+            subprocess.run(["bash", "-n"], input=text, text=True, capture_output=True, timeout=30).returncode
+            == 0
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return True  # cannot tell here: the grade decides
+
+
+def _mutant_task(task: Task, ref_grading_s: float) -> Task:
+    """The task with a grading timeout bounded by the reference's own grading time (an infinite loop
+    in a mutant is killed quickly; it still counts as killed)."""
+    g = task.spec.grading
+    t = min(g.timeout_sec, max(MIN_MUTANT_TIMEOUT_S, 5 * ref_grading_s))
+    spec = task.spec.model_copy(update={"grading": g.model_copy(update={"timeout_sec": t})})
+    return dataclasses.replace(task, spec=spec)
+
+
+def grade_mutant(task: Task, m: Mutant, client: Any, tag: str) -> MutantResult:
+    """The reference with the one change of m, graded as a trial would be: diff against the starter
+    files -> grade()."""
+    if m.file.endswith((".sh", ".bash")) and not _bash_syntax_ok(m.text):
+        return MutantResult(m, "stillborn", "bash -n: syntax error")
+    with host_tempdir("harness-mutant-") as tmp:
+        final = tmp / "workspace"
+        shutil.copytree(task.workspace_dir, final, symlinks=True)
+        shutil.copytree(task.solution_dir, final, symlinks=True, dirs_exist_ok=True)
+        (final / m.file).write_text(m.text)
+        diff = compute_diff(task, final)
+    last: Exception | None = None
+    for _ in range(2):  # an infrastructure hiccup says nothing about the tests: try once more
+        try:
+            g: GradeOutcome = grade(
+                task, diff, client, tag, {"harness.run": "validate", "harness.trial": task.id}
+            )
+        except HarnessError as e:
+            last = e
+            continue
+        if g.status == "pass":
+            return MutantResult(m, "survived")
+        if g.fail_reason == "build_failed":
+            return MutantResult(m, "stillborn", "build_failed")
+        return MutantResult(m, "killed", g.fail_reason)
+    return MutantResult(m, "error", str(last)[:200])
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.0f}%"
+
+
+def _score(r: TrialResult) -> float:
+    return r.score if r.score is not None and r.status != "error" else (1.0 if r.status == "pass" else 0.0)
+
+
+def probe_problems(probes: dict[str, TrialResult], nop: TrialResult | None) -> list[str]:
+    """A probe that passes, or scores PROBE_MARGIN or more above the empty attempt, invalidates the task."""
+    base = _score(nop) if nop is not None and nop.status != "error" else 0.0
+    out = []
+    for name, r in probes.items():
+        if r.status == "pass":
+            out.append(f"probe {name} PASSES")
+        elif r.status != "error" and _score(r) >= base + PROBE_MARGIN:
+            out.append(f"probe {name} scores {_score(r):.2f} (empty attempt {base:.2f})")
+        elif r.status == "error":
+            out.append(f"probe {name}: infrastructure error: {(r.message or '')[:200]}")
+    return out
+
+
 def validate_run(
-    tasks: list[Task], repeat: int, concurrency: int, console: Console, write_lock: bool = False
+    tasks: list[Task],
+    repeat: int,
+    concurrency: int,
+    console: Console,
+    write_lock: bool = False,
+    mutants: bool = True,
+    probes: bool = True,
+    min_kill: float = 0.8,
+    max_mutants: int | None = None,
 ) -> bool:
     client = docker_client()
     images = ensure_images(client, {t.spec.image for t in tasks}, lambda m: console.print(f"[dim]{m}[/]"))
+    names = ["oracle", "nop", *(VALIDATION_PROBES if probes else ())]
     ctx = {
         name: TrialContext(
             run_id="validate", client=client, images=images, agent=load_agent(name), model=None
         )
-        for name in ("oracle", "nop")
+        for name in names
     }
-    jobs = [(t, "oracle", k) for t in tasks for k in range(1, repeat + 1)] + [(t, "nop", 1) for t in tasks]
 
-    def one(job: tuple[Task, str, int]) -> tuple[str, str, TrialResult]:
+    def applies(agent: str, task: Task) -> bool:
+        f = getattr(ctx[agent].agent, "applies", None)
+        return True if f is None else bool(f(task))
+
+    jobs = [(t, "oracle", k) for t in tasks for k in range(1, repeat + 1)] + [(t, "nop", 1) for t in tasks]
+    jobs += [(t, p, 1) for t in tasks for p in names[2:] if applies(p, t)]
+    pools: dict[str, list[Mutant] | None] = {}
+    planned = 0
+    if mutants:
+        for t in tasks:
+            ms = task_mutants(t)
+            pools[t.id] = ms
+            planned += len(sample(ms, max_mutants)) if ms else 0
+    done = [0]
+    total = len(jobs) + planned
+
+    def one(job: tuple[Task, str, int]) -> TrialResult:
         task, agent, k = job
         r = run_trial(ctx[agent], task, k)
         if r.status == "error":  # an infrastructure hiccup says nothing about the task: try once more
             r = run_trial(ctx[agent], task, k)
-        return task.id, agent, r
+        return r
 
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        outcomes = list(pool.map(one, jobs))
-    table = Table(title=f"validation of {len(tasks)} tasks (oracle x{repeat}, nop x1)", title_justify="left")
-    for col in ["task", "oracle passes", "nop", "verdict"]:
+    def trial_label(job: tuple[Task, str, int], r: TrialResult) -> str:
+        task, agent, k = job
+        score = f" score={r.score:.2f}" if r.score is not None else ""
+        return f"{task.id} {agent}{f' #{k}' if agent == 'oracle' and repeat > 1 else ''}: {r.status}" + (
+            f" ({r.fail_reason}){score}" if r.status == "fail" else ""
+        )
+
+    if jobs:
+        console.print(
+            f"[dim]validating {len(tasks)} tasks: {len(jobs)} trials, then up to {planned} mutants[/]"
+        )
+    outcomes = [
+        (j[0].id, j[1], r) for j, r in _run_all(jobs, one, concurrency, trial_label, console, done, total)
+    ]
+    order = {t.id: i for i, t in enumerate(tasks)}
+    outcomes.sort(key=lambda o: order[o[0]])
+
+    def of(task: Task, agent: str) -> list[TrialResult]:
+        return sorted((r for tid, a, r in outcomes if tid == task.id and a == agent), key=lambda r: r.attempt)
+
+    # mutants: only of a reference that passed every time (otherwise the kill rate means nothing)
+    strength: dict[str, TaskMutants] = {}
+    mjobs: list[tuple[Task, Mutant, Task]] = []
+    for task in tasks:
+        if not mutants:
+            continue
+        oracle = of(task, "oracle")
+        ms = pools.get(task.id)
+        if ms is None:
+            strength[task.id] = TaskMutants(skipped="no overlay: mutants skipped")
+            continue
+        if not ms:
+            strength[task.id] = TaskMutants(skipped="no mutable code in the reference's changed files")
+            continue
+        if not oracle or any(r.status != "pass" and not (write_lock and _honest_pass(r)) for r in oracle):
+            strength[task.id] = TaskMutants(skipped="reference did not pass: mutants skipped", total=len(ms))
+            continue
+        strength[task.id] = TaskMutants(total=len(ms))
+        mt = _mutant_task(task, max(r.grading_duration_s for r in oracle))
+        mjobs += [(task, m, mt) for m in sample(ms, max_mutants)]
+    total = done[0] + len(mjobs)
+
+    def mone(job: tuple[Task, Mutant, Task]) -> MutantResult:
+        task, m, mt = job
+        return grade_mutant(mt, m, client, images[task.spec.image][0])
+
+    def mlabel(job: tuple[Task, Mutant, Task], r: MutantResult) -> str:
+        return f"{job[0].id} mutant {r.mutant.where} {r.mutant.change}: {r.outcome}" + (
+            f" ({r.reason})" if r.reason else ""
+        )
+
+    for (task, _m, _mt), res in _run_all(mjobs, mone, concurrency, mlabel, console, done, total):
+        strength[task.id].results.append(res)
+    for tm in strength.values():
+        tm.results.sort(key=lambda r: (r.mutant.file, r.mutant.line, r.mutant.change))
+
+    title = f"validation of {len(tasks)} tasks (oracle x{repeat}, nop x1"
+    title += (", probes" if probes else "") + (
+        f", mutants <= {max_mutants}" if mutants and max_mutants else ""
+    )
+    table = Table(
+        title=title + (", mutants" if mutants and not max_mutants else "") + ")", title_justify="left"
+    )
+    for col in ["task", "oracle passes", "nop", *(["probes failed"] if probes else []),
+                *(["kill rate"] if mutants else []), "verdict"]:  # fmt: skip
         table.add_column(col)
     all_ok = True
+    notes: list[str] = []
     for task in tasks:
-        oracle = [r for tid, a, r in outcomes if tid == task.id and a == "oracle"]
-        nop = [r for tid, a, r in outcomes if tid == task.id and a == "nop"]
+        oracle, nop = of(task, "oracle"), of(task, "nop")
         passes = sum(r.status == "pass" or (write_lock and _honest_pass(r)) for r in oracle)
         problems = []
         if any(r.status == "error" for r in oracle + nop):
@@ -125,14 +342,51 @@ def validate_run(
             problems.append(f"reference fails ({why}{detail}{hint})")
         if any(r.status == "pass" for r in nop):
             problems.append("empty attempt PASSES: tests do not discriminate")
+        pr = {p: rs[0] for p in names[2:] if (rs := of(task, p))}
+        if probes:
+            problems += probe_problems(pr, nop[0] if nop else None)
+            for p in names[2:]:
+                r2 = pr.get(p)
+                state = "n/a (nothing to change)" if r2 is None else (
+                    f"{r2.status}" + (f" ({r2.fail_reason})" if r2.fail_reason else "")
+                    + (f" score={r2.score:.2f}" if r2.score is not None else "")
+                )  # fmt: skip
+                notes.append(f"{task.id} probe {p}: {state}")
+        st: TaskMutants | None = strength.get(task.id)
+        if st is not None:
+            rate = st.kill_rate
+            if st.skipped:
+                notes.append(f"{task.id} mutants: {st.skipped}")
+            else:
+                notes.append(
+                    f"{task.id} mutants: {len(st.results)} of {st.total} run, {st.count('killed')} killed, "
+                    f"{st.count('survived')} survived, {st.count('stillborn')} stillborn (excluded), "
+                    f"{st.count('error')} errors; kill rate {_pct(rate)}"
+                )
+                for r3 in st.results:
+                    if r3.outcome == "survived":
+                        notes.append(f"  survived {r3.mutant.where} ({r3.mutant.kind}) {r3.mutant.change}")
+                if rate is not None and rate < min_kill:
+                    problems.append(f"kill rate {_pct(rate)} < {_pct(min_kill)}")
+                elif rate is None and not problems:
+                    notes.append(f"{task.id} mutants: every mutant was stillborn or errored: no kill rate")
         if not problems:
             problems += _lock_problems(task, oracle, nop, write_lock, console)
         all_ok &= not problems
-        verdict = "[green]ok[/]" if not problems else "[red]" + "; ".join(problems) + "[/]"
-        table.add_row(task.id, f"{passes}/{len(oracle)}", nop[0].status if nop else "-", verdict)
+        verdict = "[green]ok[/]" if not problems else "[red]" + escape("; ".join(problems)) + "[/]"
+        cells = [task.id, f"{passes}/{len(oracle)}", nop[0].status if nop else "-"]
+        if probes:
+            cells.append(f"{sum(r.status != 'pass' for r in pr.values())}/{len(pr)}")
+        if mutants:
+            cells.append(
+                (st.skipped.split(":")[0] if st.skipped else _pct(st.kill_rate)) if st is not None else "-"
+            )
+        table.add_row(*cells, verdict)
         for r in oracle:
             if r.status != "pass" and r.log_tail:
                 console.print(f"[dim]--- {r.trial_id} oracle output (tail) ---[/]\n{r.log_tail[-1500:]}")
+    for line in notes:
+        console.print(escape(line), highlight=False, soft_wrap=True)
     console.print(table)
     console.print("[green]all tasks valid[/]" if all_ok else "[red]some tasks are not valid[/]")
     return all_ok
