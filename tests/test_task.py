@@ -113,3 +113,32 @@ def test_content_hash_changes_with_any_file(task_dir: Path) -> None:
 def test_unknown_suite_lists_known_ones() -> None:
     with pytest.raises(TaskError, match=r"suites: .*smoke"):
         load_tasks(["no-such-suite"])
+
+
+CALIBRATION = """
+[calibration]  # the first try of a solver that saw neither tests nor solution
+date = "2026-12-01"
+solver = "a strong model, instruction and workspace only"
+tries = 1
+outcome = "fail"
+score = 0.75
+failing_tests = ["tests.test_a::test_a"]
+"""
+
+
+def test_calibration_is_recorded_and_does_not_change_the_hash(task_dir: Path) -> None:
+    before = content_hash(task_dir)
+    _write(task_dir, GOOD + CALIBRATION)
+    t = load_task(task_dir)
+    assert t.spec.calibration is not None
+    assert (t.spec.calibration.outcome, t.spec.calibration.failing_tests) == (
+        "fail",
+        ["tests.test_a::test_a"],
+    )
+    assert t.content_hash == before
+    # A table after [calibration] still counts.
+    _write(task_dir, GOOD + CALIBRATION + "[limits]\nmemory_mb = 512\n")
+    assert content_hash(task_dir) != before
+    _write(task_dir, GOOD + CALIBRATION.replace('outcome = "fail"', 'outcome = "maybe"'))
+    with pytest.raises(TaskError, match=r"calibration\.outcome"):
+        load_task(task_dir)
