@@ -120,6 +120,7 @@ def sample(mutants: list[Mutant], n: int | None, seed: int = SEED) -> list[Mutan
     over the groups, each group shuffled by a fixed seed. n=None keeps all."""
     if n is None or len(mutants) <= n:
         return list(mutants)
+    mutants = sorted(mutants, key=lambda m: (m.file, m.line, m.kind, m.change, m.text))
     groups: dict[tuple[str, str], list[Mutant]] = {}
     for m in mutants:
         groups.setdefault((m.kind, m.file), []).append(m)
@@ -714,7 +715,13 @@ def clike_mutants(rel: str, text: str, lang: str) -> list[Mutant]:
                 continue
             # trait bounds: `K: Eq + Hash`, `T: 'a + Send`
             bound = op == "+" and lang == "rust" and prev is not None and nxt is not None
-            if bound and prev and nxt and (prev.text[:1].isupper() or prev.text.startswith("'")) and nxt.text[:1].isupper():
+            if (
+                bound
+                and prev
+                and nxt
+                and (prev.text[:1].isupper() or prev.text.startswith("'"))
+                and nxt.text[:1].isupper()
+            ):
                 continue
             if op in (">>", "<<") and _generic_angle(toks, k, lang):
                 continue
@@ -954,6 +961,22 @@ def bash_mutants(rel: str, text: str) -> list[Mutant]:
             if tok in _BASH_TEST_SWAP:
                 new = _BASH_TEST_SWAP[tok]
                 edits.append((p, p + len(tok), new, line_of(p), "comparison", f"'{tok}' -> '{new}'"))
+                num = re.match(r"\s+(\d+)(?=[\s;\]]|$)", seg[m.end() :])
+                if num:  # the integer operand of a test: [ "$n" -lt 10 ]
+                    q = s + m.end() + num.start(1)
+                    v = int(num.group(1))
+                    for d in (1, -1):
+                        if v + d >= 0:
+                            edits.append(
+                                (
+                                    q,
+                                    q + len(num.group(1)),
+                                    str(v + d),
+                                    line_of(q),
+                                    "literal",
+                                    f"{v} -> {v + d}",
+                                )
+                            )
             elif tok in ("&&", "||"):
                 new = BOOL_SWAP[tok]
                 edits.append((p, p + 2, new, line_of(p), "boolean", f"'{tok}' -> '{new}'"))
@@ -966,17 +989,18 @@ def bash_mutants(rel: str, text: str) -> list[Mutant]:
     lines = text.split("\n")
     spans = _bash_code_spans(text)
 
+    gaps: list[tuple[int, int]] = []  # quoted text, comments, here-documents, $(( and ))
+    pos = 0
+    for s, e, _kind in spans:
+        if s > pos:
+            gaps.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append((pos, len(text)))
+
     def whole_code(a: int, b: int) -> bool:
-        pos = a
-        for s, e, kind in spans:
-            if e <= pos or kind != "code":
-                continue
-            if s > pos:
-                break
-            pos = max(pos, e)
-            if pos >= b:
-                return True
-        return pos >= b
+        """The line [a, b) neither starts inside quoted text begun earlier nor ends inside one."""
+        return not any(gs < a < ge or gs < b < ge for gs, ge in gaps)
 
     infunc = False
     for idx, ln in enumerate(lines):
@@ -1029,7 +1053,8 @@ def bash_mutants(rel: str, text: str) -> list[Mutant]:
         ):
             continue
         if (
-            st.endswith((";;", ")"))
+            st.endswith(";;")
+            or (st.endswith(")") and "(" not in st)
             or st.startswith(("if ", "for ", "while ", "until ", "case "))
             or "<<" in st
         ):
