@@ -163,43 +163,74 @@ def _mutant_task(task: Task, ref_grading_s: float) -> Task:
     return dataclasses.replace(task, spec=spec)
 
 
-def grade_mutant(task: Task, m: Mutant, client: Any, tag: str) -> MutantResult:
-    """The reference with the one change of m, graded as a trial would be: diff against the starter
-    files -> grade()."""
-    if m.file.endswith((".sh", ".bash")) and not _bash_syntax_ok(m.text):
-        return MutantResult(m, "stillborn", "bash -n: syntax error")
-    with host_tempdir("harness-mutant-") as tmp:
+def _grade_edit(
+    task: Task, client: Any, tag: str, write: dict[str, str], delete: list[str], solved: bool
+) -> GradeOutcome | HarnessError:
+    """The starter files (plus the reference overlay if solved) with files written and deleted,
+    graded as a trial would be: diff against the starter files -> grade(). Tried twice: an
+    infrastructure hiccup says nothing about the tests."""
+    with host_tempdir("harness-validate-") as tmp:
         final = tmp / "workspace"
         shutil.copytree(task.workspace_dir, final, symlinks=True)
-        shutil.copytree(task.solution_dir, final, symlinks=True, dirs_exist_ok=True)
-        (final / m.file).write_text(m.text)
+        if solved:
+            shutil.copytree(task.solution_dir, final, symlinks=True, dirs_exist_ok=True)
+        for rel in delete:
+            (final / rel).unlink(missing_ok=True)
+        for rel, text in write.items():
+            (final / rel).parent.mkdir(parents=True, exist_ok=True)
+            (final / rel).write_bytes(text.encode(errors="surrogateescape"))
         diff = compute_diff(task, final)
-    last: Exception | None = None
-    for _ in range(2):  # an infrastructure hiccup says nothing about the tests: try once more
+    last = HarnessError("not graded")
+    for _ in range(2):
         try:
-            g: GradeOutcome = grade(
-                task, diff, client, tag, {"harness.run": "validate", "harness.trial": task.id}
-            )
+            return grade(task, diff, client, tag, {"harness.run": "validate", "harness.trial": task.id})
         except HarnessError as e:
             last = e
-            continue
-        if g.status == "pass":
-            return MutantResult(m, "survived")
-        if g.fail_reason == "build_failed":
-            return MutantResult(m, "stillborn", "build_failed")
-        return MutantResult(m, "killed", g.fail_reason)
-    return MutantResult(m, "error", str(last)[:200])
+    return last
+
+
+def grade_mutant(task: Task, m: Mutant, client: Any, tag: str) -> MutantResult:
+    """The reference with the one change of m, graded as a trial would be."""
+    if m.file.endswith((".sh", ".bash")) and not _bash_syntax_ok(m.text):
+        return MutantResult(m, "stillborn", "bash -n: syntax error")
+    g = _grade_edit(task, client, tag, {m.file: m.text}, [], solved=True)
+    if isinstance(g, HarnessError):
+        return MutantResult(m, "error", str(g)[:200])
+    if g.status == "pass":
+        return MutantResult(m, "survived")
+    if g.fail_reason == "build_failed":
+        return MutantResult(m, "stillborn", "build_failed")
+    return MutantResult(m, "killed", g.fail_reason)
+
+
+@dataclass
+class ProbeResult:
+    """A cheat probe's grade: its changes to the starter files (agent.changes(task)) graded as a
+    trial's diff would be."""
+
+    status: str  # pass | fail | error
+    fail_reason: str | None = None
+    score: float | None = None
+    message: str | None = None
+
+
+def grade_probe(task: Task, agent: Any, client: Any, tag: str) -> ProbeResult:
+    write, delete = agent.changes(task)
+    g = _grade_edit(task, client, tag, write, delete, solved=False)
+    if isinstance(g, HarnessError):
+        return ProbeResult("error", message=str(g)[:300])
+    return ProbeResult(g.status, g.fail_reason, g.score)
 
 
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def _score(r: TrialResult) -> float:
+def _score(r: TrialResult | ProbeResult) -> float:
     return r.score if r.score is not None and r.status != "error" else (1.0 if r.status == "pass" else 0.0)
 
 
-def probe_problems(probes: dict[str, TrialResult], nop: TrialResult | None) -> list[str]:
+def probe_problems(probes: dict[str, TrialResult | ProbeResult], nop: TrialResult | None) -> list[str]:
     """A probe that passes, or scores PROBE_MARGIN or more above the empty attempt, invalidates the task."""
     base = _score(nop) if nop is not None and nop.status != "error" else 0.0
     out = []
@@ -231,15 +262,11 @@ def validate_run(
         name: TrialContext(
             run_id="validate", client=client, images=images, agent=load_agent(name), model=None
         )
-        for name in names
+        for name in ("oracle", "nop")
     }
-
-    def applies(agent: str, task: Task) -> bool:
-        f = getattr(ctx[agent].agent, "applies", None)
-        return True if f is None else bool(f(task))
-
+    probe_agents: dict[str, Any] = {name: load_agent(name) for name in names[2:]}
     jobs = [(t, "oracle", k) for t in tasks for k in range(1, repeat + 1)] + [(t, "nop", 1) for t in tasks]
-    jobs += [(t, p, 1) for t in tasks for p in names[2:] if applies(p, t)]
+    probe_jobs = [(t, p) for t in tasks for p, ag in probe_agents.items() if ag.applies(t)]
     pools: dict[str, list[Mutant] | None] = {}
     planned = 0
     if mutants:
@@ -248,7 +275,7 @@ def validate_run(
             pools[t.id] = ms
             planned += len(sample(ms, max_mutants)) if ms else 0
     done = [0]
-    total = len(jobs) + planned
+    total = len(jobs) + len(probe_jobs) + planned
 
     def one(job: tuple[Task, str, int]) -> TrialResult:
         task, agent, k = job
@@ -264,10 +291,10 @@ def validate_run(
             f" ({r.fail_reason}){score}" if r.status == "fail" else ""
         )
 
-    if jobs:
-        console.print(
-            f"[dim]validating {len(tasks)} tasks: {len(jobs)} trials, then up to {planned} mutants[/]"
-        )
+    console.print(
+        f"[dim]validating {len(tasks)} tasks: {len(jobs)} trials, then {len(probe_jobs)} probes and up to "
+        f"{planned} mutants[/]"
+    )
     outcomes = [
         (j[0].id, j[1], r) for j, r in _run_all(jobs, one, concurrency, trial_label, console, done, total)
     ]
@@ -277,9 +304,14 @@ def validate_run(
     def of(task: Task, agent: str) -> list[TrialResult]:
         return sorted((r for tid, a, r in outcomes if tid == task.id and a == agent), key=lambda r: r.attempt)
 
-    # mutants: only of a reference that passed every time (otherwise the kill rate means nothing)
+    def bounded(task: Task) -> Task:
+        oracle = [r for r in of(task, "oracle") if r.status != "error"]
+        return _mutant_task(task, max(r.grading_duration_s for r in oracle)) if oracle else task
+
+    # phase 2: probes and mutants, graded straight from their changes (no agent container).
+    # Mutants only of a reference that passed every time (otherwise the kill rate means nothing).
     strength: dict[str, TaskMutants] = {}
-    mjobs: list[tuple[Task, Mutant, Task]] = []
+    work: list[tuple[Task, Task, str, Mutant | None]] = [(t, bounded(t), p, None) for t, p in probe_jobs]
     for task in tasks:
         if not mutants:
             continue
@@ -295,21 +327,35 @@ def validate_run(
             strength[task.id] = TaskMutants(skipped="reference did not pass: mutants skipped", total=len(ms))
             continue
         strength[task.id] = TaskMutants(total=len(ms))
-        mt = _mutant_task(task, max(r.grading_duration_s for r in oracle))
-        mjobs += [(task, m, mt) for m in sample(ms, max_mutants)]
-    total = done[0] + len(mjobs)
+        mt = bounded(task)
+        work += [(task, mt, "mutant", m) for m in sample(ms, max_mutants)]
+    total = done[0] + len(work)
 
-    def mone(job: tuple[Task, Mutant, Task]) -> MutantResult:
-        task, m, mt = job
-        return grade_mutant(mt, m, client, images[task.spec.image][0])
-
-    def mlabel(job: tuple[Task, Mutant, Task], r: MutantResult) -> str:
-        return f"{job[0].id} mutant {r.mutant.where} {r.mutant.change}: {r.outcome}" + (
-            f" ({r.reason})" if r.reason else ""
+    def two(job: tuple[Task, Task, str, Mutant | None]) -> MutantResult | ProbeResult:
+        task, bt, kind, m = job
+        tag = images[task.spec.image][0]
+        return (
+            grade_mutant(bt, m, client, tag)
+            if m is not None
+            else grade_probe(bt, probe_agents[kind], client, tag)
         )
 
-    for (task, _m, _mt), res in _run_all(mjobs, mone, concurrency, mlabel, console, done, total):
-        strength[task.id].results.append(res)
+    def label2(job: tuple[Task, Task, str, Mutant | None], r: MutantResult | ProbeResult) -> str:
+        if isinstance(r, MutantResult):
+            return f"{job[0].id} mutant {r.mutant.where} {r.mutant.change}: {r.outcome}" + (
+                f" ({r.reason})" if r.reason else ""
+            )
+        score = f" score={r.score:.2f}" if r.score is not None else ""
+        return f"{job[0].id} {job[2]}: {r.status}" + (
+            f" ({r.fail_reason}){score}" if r.status == "fail" else ""
+        )
+
+    probe_results: dict[tuple[str, str], ProbeResult] = {}
+    for (task, _bt, kind, _m), res in _run_all(work, two, concurrency, label2, console, done, total):
+        if isinstance(res, MutantResult):
+            strength[task.id].results.append(res)
+        else:
+            probe_results[(task.id, kind)] = res
     for tm in strength.values():
         tm.results.sort(key=lambda r: (r.mutant.file, r.mutant.line, r.mutant.change))
 
@@ -342,7 +388,9 @@ def validate_run(
             problems.append(f"reference fails ({why}{detail}{hint})")
         if any(r.status == "pass" for r in nop):
             problems.append("empty attempt PASSES: tests do not discriminate")
-        pr = {p: rs[0] for p in names[2:] if (rs := of(task, p))}
+        pr: dict[str, TrialResult | ProbeResult] = {
+            p: probe_results[(task.id, p)] for p in names[2:] if (task.id, p) in probe_results
+        }
         if probes:
             problems += probe_problems(pr, nop[0] if nop else None)
             for p in names[2:]:

@@ -135,21 +135,25 @@ class _PythonProbe:
     def extra_files(self, task: Task) -> dict[str, str]:
         return {}
 
-    def applies(self, task: Task) -> bool:
-        return any(p.suffix == ".py" for p in iter_files(task.workspace_dir)) or bool(self.extra_files(task))
-
-    def run(self, task: Task, sandbox: Sandbox, model: Any, limits: AgentLimits) -> AgentOutcome:
-        touched = []
+    def changes(self, task: Task) -> tuple[dict[str, str], list[str]]:
+        """(files to write: rel -> text, files to delete): what run() does to the starter workspace."""
+        out = {}
+        tdir = task.spec.grading.tests_dir.rstrip("/") + "/"
         for p in iter_files(task.workspace_dir):
             rel = p.relative_to(task.workspace_dir).as_posix()
-            if p.suffix == ".py" and not rel.startswith(task.spec.grading.tests_dir.rstrip("/") + "/"):
-                data = p.read_bytes() + ("\n" + self.payload).encode()
-                sandbox.write_file(f"{WORKSPACE}/{rel}", data)
-                touched.append(rel)
-        for rel, text in self.extra_files(task).items():
-            sandbox.write_file(f"{WORKSPACE}/{rel}", text.encode())
-            touched.append(rel)
-        return AgentOutcome(stop_reason="done", log=f"{self.name}: wrote {', '.join(touched) or 'nothing'}")
+            if p.suffix == ".py" and not rel.startswith(tdir):
+                out[rel] = p.read_bytes().decode(errors="surrogateescape") + "\n" + self.payload
+        out.update(self.extra_files(task))
+        return out, []
+
+    def applies(self, task: Task) -> bool:
+        return bool(self.changes(task)[0])
+
+    def run(self, task: Task, sandbox: Sandbox, model: Any, limits: AgentLimits) -> AgentOutcome:
+        write, _ = self.changes(task)
+        for rel, text in write.items():
+            sandbox.write_file(f"{WORKSPACE}/{rel}", text.encode(errors="surrogateescape"))
+        return AgentOutcome(stop_reason="done", log=f"{self.name}: wrote {', '.join(write) or 'nothing'}")
 
 
 def _probe(key: str) -> type[_PythonProbe]:
