@@ -101,6 +101,13 @@ def run(
     max_tries: Annotated[int, Opt(min=1, max=10, help="loop agent: edit-test tries.")] = 2,
     budget: Annotated[float | None, Opt(min=0, help="Per run: USD; no new trial starts once spent.")] = None,
     infra_retries: Annotated[int, Opt(min=0, max=5, help="Re-runs of a trial after an infra error.")] = 1,
+    engine_wait: Annotated[
+        float,
+        Opt(
+            min=0,
+            help="Seconds to wait, paused, for a Docker engine that stops answering; then stop (exit 5).",
+        ),
+    ] = 300,
     request_timeout: Annotated[
         float,
         Opt(min=1, help="Seconds per model request; never more than what is left of the trial's wall time."),
@@ -128,7 +135,7 @@ def run(
     Example: [bold]harness run smoke --agent tools --model fake/smoke-solver --concurrency 2[/]
 
     Exit codes: 0 every trial graded; 2 bad input (or the run id in use by another process); 3 trials
-    left in error; 4 stopped by the budget; 130 interrupted.
+    left in error; 4 stopped by the budget; 5 the Docker engine stopped answering; 130 interrupted.
     """
     from harness.agents import load_agent
     from harness.config import RunConfig, default_run_id
@@ -203,8 +210,9 @@ def run(
             max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
         )  # fmt: skip
         runner = Runner(
-            config, tasks, client, ctx, price_table_version=price_table_version() if model else None
-        )
+            config, tasks, client, ctx, price_table_version=price_table_version() if model else None,
+            engine_wait_s=engine_wait,
+        )  # fmt: skip
         if plan.kept:
             console.print(
                 f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run"
@@ -236,6 +244,11 @@ def run(
         console.print(
             f"[yellow]budget of {fmt_cost(budget)} spent ({fmt_cost(runner.spent)}): "
             f"{runner.not_started} trials not started[/]; raise --budget and rerun with --run-id {config.run_id}"
+        )
+    if runner.end_reason == "engine":
+        console.print(
+            f"[red]the Docker engine gave no answer for {engine_wait:g} s[/]: {runner.engine_not_started} "
+            f"trials not started; start it and rerun with --run-id {config.run_id}"
         )
     console.print(f"results: {store.dir}")
     errors = sum(r.status == "error" for r in results)

@@ -36,7 +36,8 @@ class RunProgress:
     def __init__(self, console: Console, total: int, kept: int) -> None:
         self.console = console
         self.counts: Counter[str] = Counter()
-        self.running = 0
+        self.running: set[str] = set()  # trial ids in flight
+        self.paused = ""  # while the engine does not answer: what the bar says
         self._lock = threading.Lock()
         self.progress = Progress(
             TextColumn("[bold]trials"),
@@ -56,25 +57,60 @@ class RunProgress:
         c = self.counts
         return (
             f"[green]{c['pass']} pass[/] [red]{c['fail']} fail[/] [yellow]{c['error']} error[/] "
-            f"{self.running} running"
+            f"{len(self.running)} running" + (f" [bold yellow]{self.paused}[/]" if self.paused else "")
         )
 
     def events(self) -> RunEvents:
-        return RunEvents(started=self._started, finished=self._finished, retrying=self._retrying)
+        return RunEvents(
+            started=self._started, finished=self._finished, retrying=self._retrying, outage=self._outage,
+            engine_wait=self._engine_wait, engine_back=self._engine_back, engine_gone=self._engine_gone,
+        )  # fmt: skip
 
     def _started(self, tid: str) -> None:
         with self._lock:
-            self.running += 1
+            self.running.add(tid)
             self.progress.update(self.bar, stats=self._stats())
 
     def _retrying(self, r: TrialResult) -> None:
         with self._lock:
-            self.running -= 1
+            self.running.discard(r.trial_id)
         self.console.print(f"[yellow]retry[/] {r.trial_id}: {r.error_kind}: {r.message}")
+
+    def _outage(self, r: TrialResult, phase: str) -> None:
+        with self._lock:
+            self.running.discard(r.trial_id)
+        again = "its grading runs again (the agent's work is kept)" if phase == "grading" else "it runs again"
+        self.console.print(
+            f"[yellow]engine outage[/] {r.trial_id} in its {phase} phase: {again} once the engine answers "
+            f"[dim]({r.message})[/]"
+        )
+
+    def _engine_wait(self, retry_in: float, waited: float) -> None:
+        with self._lock:
+            self.paused = f"paused: engine not answering, retrying in {retry_in:.0f} s"
+            self.progress.update(self.bar, stats=self._stats())
+        self.console.print(
+            f"[bold yellow]engine not answering, paused, retrying in {retry_in:.0f} s[/] "
+            f"(no answer for {waited:.0f} s; no new trial starts)"
+        )
+
+    def _engine_back(self, waited: float) -> None:
+        with self._lock:
+            self.paused = ""
+            self.progress.update(self.bar, stats=self._stats())
+        self.console.print(f"[green]engine answers again[/] after {waited:.0f} s: resumed")
+
+    def _engine_gone(self, waited: float) -> None:
+        with self._lock:
+            self.paused = "stopped: the engine does not answer"
+            self.progress.update(self.bar, stats=self._stats())
+        self.console.print(
+            f"[red]engine gave no answer for {waited:.0f} s[/]: the run stops; trials not started stay to do"
+        )
 
     def _finished(self, r: TrialResult) -> None:
         with self._lock:
-            self.running -= 1
+            self.running.discard(r.trial_id)
             self.counts[r.status] += 1
             self.progress.update(self.bar, advance=1, stats=self._stats())
         why = r.fail_reason or r.error_kind or ""
@@ -134,6 +170,8 @@ def trials_table(results: list[TrialResult], title: str) -> Table:
     with_model = any(r.model for r in results)
     cols = ["trial", "status", "reason", "tests", "agent s", "grade s"]
     cols += ["turns", "tokens in/out", "cost"] if with_model else []
+    with_history = any(r.attempts for r in results)
+    cols += ["earlier runs"] if with_history else []
     for col in cols:
         table.add_column(col)
     for r in sorted(results, key=lambda r: (r.task_id, r.attempt)):
@@ -144,6 +182,19 @@ def trials_table(results: list[TrialResult], title: str) -> Table:
         ]  # fmt: skip
         if with_model:
             tokens = f"{r.usage.prompt_tokens}/{r.usage.output_tokens}" if r.usage else "-"
-            row += [str(r.turns) if r.turns is not None else "-", tokens, fmt_cost(r.cost_usd)]
+            cost = fmt_cost(r.cost_usd) + (f" +{fmt_cost(r.retried_cost_usd)}" if r.retried_cost_usd else "")
+            row += [str(r.turns) if r.turns is not None else "-", tokens, cost]
+        if with_history:
+            row.append(attempts_brief(r))
         table.add_row(*row)
     return table
+
+
+def attempts_brief(r: TrialResult) -> str:
+    """The attempt history in a few words: each earlier run's error kind (re-graded: only its grading
+    ran again), and what they spent together."""
+    if not r.attempts:
+        return ""
+    kinds = ", ".join(f"{a.error_kind}{' (re-graded)' if a.phase == 'grading' else ''}" for a in r.attempts)
+    spent = f"; {fmt_cost(r.retried_cost_usd)}" if r.model and r.retried_cost_usd else ""
+    return f"{len(r.attempts)}: {kinds}{spent}"

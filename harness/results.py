@@ -48,6 +48,23 @@ class TestResult(BaseModel):
     message: str = Field("", description="First ~300 characters of the failure message.")
 
 
+class Attempt(BaseModel):
+    """An earlier run of a trial that ended in an error and was run again. Its spend counts: it is in
+    the trial's retried_cost_usd and the run's budget."""
+
+    phase: Literal["agent", "grading"] = Field(
+        "agent",
+        description="agent: the whole trial ran again; grading: only the grading (an engine outage cut it "
+        "short), so the agent's run, and its spend, is the trial's own and cost_usd here is 0.",
+    )
+    error_kind: str | None = None
+    message: str | None = None
+    usage: Usage | None = None
+    cost_usd: float | None = None
+    started_at: datetime
+    duration_s: float = 0.0
+
+
 class TrialResult(BaseModel):
     schema_version: int = SCHEMA_VERSION
     run_id: str
@@ -116,8 +133,16 @@ class TrialResult(BaseModel):
         description="USD spent by earlier runs of this trial that ended in an error and were run again "
         "(their records stay in trials.jsonl); None when none was re-run.",
     )
-    # Not stored: whether the runner may run this errored trial again (see harness.trial.rerun_allowed).
+    attempts: list[Attempt] = Field(
+        default_factory=list,
+        description="One per earlier run of this trial that ended in an error and was run again (infra "
+        "retries, engine outages): its error, usage and cost; their costs sum to retried_cost_usd.",
+    )
+    # Not stored: whether the runner may run this errored trial again (see harness.trial.rerun_allowed),
+    # whether the error was the engine not answering, and a finished agent phase whose grading failed.
     _rerun: bool = PrivateAttr(default=True)
+    _engine_down: bool = PrivateAttr(default=False)
+    _agent_done: Any = PrivateAttr(default=None)
 
     @property
     def key(self) -> tuple[str, int]:

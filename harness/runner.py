@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -14,16 +15,34 @@ from harness import __version__
 from harness.config import RunConfig, changed_settings
 from harness.errors import HarnessError
 from harness.paths import project_root
-from harness.results import Invocation, RunInfo, RunStore, TrialResult, utcnow
-from harness.sandbox.docker import MANAGED_LABEL
+from harness.results import Attempt, Invocation, RunInfo, RunStore, TrialResult, utcnow
+from harness.sandbox.docker import MANAGED_LABEL, engine_ping
 from harness.task import Task
-from harness.trial import TrialContext, rerun_allowed, run_trial, trial_id
+from harness.trial import (
+    AgentDone,
+    TrialContext,
+    grade_trial,
+    pending_grading,
+    rerun_allowed,
+    run_trial,
+    trial_id,
+)
 
 # Errors a second attempt cannot fix: a key the provider refuses stays refused.
 NOT_RETRIED = {"model_auth"}
 
 # Why a run ended (run.json end_reason) -> the exit code of `harness run` (README "Reading results").
-EXIT_CODES = {"completed": 0, "errors": 3, "budget": 4, "interrupted": 130}
+EXIT_CODES = {"completed": 0, "errors": 3, "budget": 4, "engine": 5, "interrupted": 130}
+
+# Engine outages: how often the engine is pinged while it answers; then the backoff of the pause.
+WATCH_INTERVAL_S = 0.5
+BACKOFF_FIRST_S = 1.0
+BACKOFF_MAX_S = 15.0
+DEFAULT_ENGINE_WAIT_S = 300.0
+# Per trial, apart from infra_retries: re-runs (agent phase cut) or re-gradings after an engine outage.
+MAX_OUTAGE_RERUNS = 3
+# Error kinds an engine outage can show up as (a container gone, an exec cut, a reply that never came).
+OUTAGE_KINDS = {"engine", "sandbox", "harness"}
 
 
 @dataclass
@@ -33,6 +52,108 @@ class RunEvents:
     started: Callable[[str], None] = lambda tid: None
     finished: Callable[[TrialResult], None] = lambda r: None
     retrying: Callable[[TrialResult], None] = lambda r: None
+    # An engine outage hit a trial in its "agent" phase (re-run) or its "grading" (re-graded).
+    outage: Callable[[TrialResult, str], None] = lambda r, phase: None
+    # The engine does not answer: the queue is paused, the next ping in `retry_in` s (waited so far).
+    engine_wait: Callable[[float, float], None] = lambda retry_in, waited: None
+    # The engine answers again after `waited` s (resumed), or gave no answer for the whole wait (gone).
+    engine_back: Callable[[float], None] = lambda waited: None
+    engine_gone: Callable[[float], None] = lambda waited: None
+
+
+class EngineWatch:
+    """Whether the Docker engine answers. A thread pings it every WATCH_INTERVAL_S; when a ping fails,
+    or a worker reports the engine down, the queue pauses (wait_up blocks) and recover() polls with
+    bounded exponential backoff (BACKOFF_FIRST_S doubling to BACKOFF_MAX_S) for at most max_wait_s.
+    Then the run resumes, or the engine counts as gone and wait_up says so."""
+
+    def __init__(
+        self,
+        ping: Callable[[], bool],
+        max_wait_s: float,
+        events: RunEvents | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], object] | None = None,
+    ) -> None:
+        self.ping = ping
+        self.max_wait_s = max_wait_s
+        self.events = events or RunEvents()
+        self.clock = clock
+        self._quit = threading.Event()
+        self.sleep = sleep or self._quit.wait
+        self.state = "up"  # up | down | gone
+        self.outages: list[list[float | None]] = []  # [start, end] on the clock; end None while down
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="engine-watch", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._quit.set()
+        with self._cond:
+            self._cond.notify_all()
+
+    @property
+    def gone(self) -> bool:
+        return self.state == "gone"
+
+    def down(self) -> None:
+        """The engine did not answer (a ping, or a worker's call): pause the queue."""
+        with self._cond:
+            if self.state == "up":
+                self.state = "down"
+                self.outages.append([self.clock(), None])
+
+    def saw_outage_since(self, t: float) -> bool:
+        """Whether the engine was down at some time since t (on the watch's clock)."""
+        with self._cond:
+            return any(end is None or end >= t for _, end in self.outages)
+
+    def wait_up(self) -> bool:
+        """Block while the queue is paused; True when the engine answers, False when it is gone (or the
+        watch was closed)."""
+        with self._cond:
+            while self.state == "down" and not self._quit.is_set():
+                self._cond.wait(0.5)
+            return self.state == "up" and not self._quit.is_set()
+
+    def recover(self) -> bool:
+        """Poll the engine until it answers (True) or max_wait_s has passed without an answer (False,
+        and the engine is gone). Each wait is at most what is left of max_wait_s."""
+        self.down()
+        start, delay, paused = self.clock(), BACKOFF_FIRST_S, False
+        while not self._quit.is_set():
+            if self.ping():
+                waited = self.clock() - start
+                with self._cond:
+                    self.state = "up"
+                    self.outages[-1][1] = self.clock()
+                    self._cond.notify_all()
+                if paused:
+                    self.events.engine_back(waited)
+                return True
+            waited = self.clock() - start
+            left = self.max_wait_s - waited
+            if left <= 0:
+                break
+            pause = min(delay, left)
+            self.events.engine_wait(pause, waited)
+            paused = True
+            self.sleep(pause)
+            delay = min(delay * 2, BACKOFF_MAX_S)
+        with self._cond:
+            self.state = "gone"
+            self._cond.notify_all()
+        self.events.engine_gone(self.clock() - start)
+        return False
+
+    def _loop(self) -> None:
+        while not self._quit.is_set():
+            if (self.state == "down" or not self.ping()) and not self.recover():
+                return
+            self._quit.wait(WATCH_INTERVAL_S)
 
 
 @dataclass
@@ -98,6 +219,8 @@ class Runner:
         ctx: TrialContext,
         events: RunEvents | None = None,
         price_table_version: str | None = None,
+        engine_wait_s: float = DEFAULT_ENGINE_WAIT_S,
+        ping: Callable[[], bool] | None = None,
     ) -> None:
         self.config = config
         self.tasks = tasks
@@ -110,6 +233,10 @@ class Runner:
         self.info: RunInfo | None = None
         self.spent = 0.0
         self.not_started = 0  # trials the run budget kept from starting
+        self.engine_not_started = 0  # trials not started because the engine stopped answering
+        self.engine_wait_s = engine_wait_s
+        self._ping = ping
+        self.watch: EngineWatch | None = None
         self.end_reason: str | None = None
         self._lock = threading.Lock()
 
@@ -156,6 +283,8 @@ class Runner:
         self.store.write_run(self.info)
         results = list(plan.kept)
         self.spent = sum((r.cost_usd or 0.0) + (r.retried_cost_usd or 0.0) for r in plan.kept)
+        self.watch = EngineWatch(self._ping or engine_ping(self.client), self.engine_wait_s, self.events)
+        self.watch.start()
         pool = ThreadPoolExecutor(max_workers=self.config.concurrency, thread_name_prefix="trial")
         pending: set[Future[TrialResult | None]] = {pool.submit(self._one, t, a) for t, a in plan.todo}
         try:
@@ -168,6 +297,7 @@ class Runner:
                         self.events.finished(res)
         except BaseException:
             self.stop.set()
+            self.watch.close()
             pool.shutdown(wait=False, cancel_futures=True)  # queued trials never start
             # run.json first: whatever happens during the cleanup below, the run reads as interrupted.
             self._finish("interrupted")
@@ -179,11 +309,14 @@ class Runner:
             self.remove_containers()
             raise
         pool.shutdown(wait=True)
+        self.watch.close()
         self.end_reason = self._end_reason(results)
         self._finish("finished")
         return results
 
     def _end_reason(self, results: list[TrialResult]) -> str:
+        if self.watch is not None and self.watch.gone:
+            return "engine"
         if self.not_started:
             return "budget"
         if any(r.status == "error" for r in results):
@@ -191,42 +324,113 @@ class Runner:
         return "completed"
 
     def _one(self, task: Task, attempt: int) -> TrialResult | None:
+        """Run one trial until it has a result: infrastructure errors are run again (infra_retries), and
+        so, apart from those and at most MAX_OUTAGE_RERUNS times, is a trial an engine outage cut short:
+        after the engine answers again, the whole trial when its agent phase was cut, only its grading
+        when the agent had finished (the agent's work is kept, the model is not paid twice). Each
+        earlier run's error, usage and cost go in the result's `attempts`."""
+        assert self.watch is not None
         tid = trial_id(task.id, attempt)
         result: TrialResult | None = None
+        stored = False  # `result` is on record (and its spend counted) already
         budget = self.config.run_budget_usd
-        retried_cost: float | None = None
-        for retry in range(self.config.infra_retries + 1):
+        history: list[Attempt] = []
+        retries = outage_reruns = 0
+        done: AgentDone | None = None  # a finished agent phase whose grading an outage cut short
+        while True:
+            if not self.watch.wait_up():  # paused while the engine does not answer
+                if self.stop.is_set():
+                    return None
+                if result is None:
+                    with self._lock:
+                        self.engine_not_started += 1
+                    return None  # the engine is gone: not started, so not a result either
+                if stored:
+                    return result
+                break  # the engine is gone: the trial's last error is its record
             if self.stop.is_set():
                 return None
-            if budget is not None and self.spent >= budget:
+            if done is None and budget is not None and self.spent >= budget:
                 with self._lock:
                     self.not_started += 1
                 return None
             self.events.started(tid)
-            result = run_trial(self.ctx, task, attempt)
+            t_start = self.watch.clock()
+            result = grade_trial(self.ctx, task, done) if done else run_trial(self.ctx, task, attempt)
+            stored = False
             if self.stop.is_set():
                 return None  # an interrupted trial is unfinished, not a result
-            result.infra_retries = retry
-            result.retried_cost_usd = retried_cost
+            result.infra_retries = retries
+            result.attempts = list(history)
+            result.retried_cost_usd = sum(a.cost_usd or 0.0 for a in history) if history else None
+            if result.status != "error":
+                break
+            graded_part = pending_grading(result)
+            if self._outage(result, t_start):
+                result.error_kind = "engine"
+                if outage_reruns == MAX_OUTAGE_RERUNS:
+                    break
+                outage_reruns += 1
+                history.append(self._attempt(result, "grading" if graded_part else "agent"))
+                if graded_part is None:
+                    # Paid for and on record (a later record of the trial supersedes it).
+                    stored = self._store_counted(result)
+                done = graded_part
+                self.events.outage(result, "grading" if graded_part else "agent")
+                continue
             if (
-                result.status != "error"
-                or result.error_kind in NOT_RETRIED
+                result.error_kind in NOT_RETRIED
                 or not rerun_allowed(result)
-                or retry == self.config.infra_retries
+                or retries == self.config.infra_retries
             ):
                 break
             # The errored run was paid for: its record is kept (a later record of the trial supersedes
             # it) and its spend counts towards the budget and the trial's retried_cost_usd.
-            self._store(result)
-            with self._lock:
-                self.spent += result.cost_usd or 0.0
-            retried_cost = (retried_cost or 0.0) + (result.cost_usd or 0.0)
+            retries += 1
+            history.append(self._attempt(result, "agent"))
+            stored = self._store_counted(result)
+            done = None
             self.events.retrying(result)
         assert result is not None
-        result = self._store(result)
+        if not stored:
+            result = self._store(result)
+            with self._lock:
+                self.spent += result.cost_usd or 0.0
+        return result
+
+    def _store_counted(self, result: TrialResult) -> bool:
+        self._store(result)
         with self._lock:
             self.spent += result.cost_usd or 0.0
-        return result
+        return True
+
+    @staticmethod
+    def _attempt(result: TrialResult, phase: str) -> Attempt:
+        """The attempt-history entry of an errored run. A grading cut short costs nothing of its own:
+        the agent's run it graded stays the trial's (its spend is counted once, with the trial)."""
+        agent = phase == "agent"
+        return Attempt(
+            phase="agent" if agent else "grading",
+            error_kind=result.error_kind,
+            message=result.message,
+            usage=result.usage if agent else None,
+            cost_usd=result.cost_usd if agent else 0.0,
+            started_at=result.started_at,
+            duration_s=result.duration_s,
+        )
+
+    def _outage(self, result: TrialResult, t_start: float) -> bool:
+        """Whether an errored trial was hit by the engine not answering: its error said so (see
+        harness.sandbox.docker.engine_unreachable), or the engine was down while it ran, or is now."""
+        assert self.watch is not None
+        if result.error_kind not in OUTAGE_KINDS:
+            return False
+        if self.watch.saw_outage_since(t_start):
+            return True
+        if getattr(result, "_engine_down", False) or not self.watch.ping():
+            self.watch.down()  # the watch confirms it (or resumes at once) with its own pings
+            return True
+        return False
 
     def _store(self, result: TrialResult) -> TrialResult:
         """Append result to trials.jsonl. A result that cannot be stored never ends the run: it is

@@ -28,7 +28,7 @@ from harness.models.base import ModelError
 from harness.models.retry import CallScope, call_scope
 from harness.results import RunStore, TrialResult, utcnow
 from harness.sandbox.base import WORKSPACE, SandboxSpec, cap_text
-from harness.sandbox.docker import DockerSandbox, WorkspaceNotCopyable
+from harness.sandbox.docker import DockerSandbox, WorkspaceNotCopyable, engine_unreachable
 from harness.task import Task
 
 GIT_INIT = (
@@ -59,6 +59,8 @@ def _infra_kind(exc: BaseException) -> str | None:
     kind = getattr(exc, "error_kind", None)
     if isinstance(kind, str):
         return kind  # e.g. "engine" from a grading container killed from outside, "model" from a provider
+    if engine_unreachable(exc):
+        return "engine"  # the engine did not answer (see harness.sandbox.docker.engine_unreachable)
     if isinstance(exc, docker.errors.DockerException | requests.exceptions.RequestException | SandboxError):
         return "sandbox"
     return None
@@ -73,6 +75,23 @@ def rerun_allowed(result: TrialResult) -> bool:
     """Whether the runner may run an errored trial again (not for a model that does not exist, nor for a
     server that hung until the trial's wall time: a second run would only repeat it)."""
     return getattr(result, "_rerun", True)
+
+
+@dataclass
+class AgentDone:
+    """A finished agent phase: all grading needs. A grading cut short by an engine outage is redone
+    from it (grade_trial), so the agent (and the model) never runs twice for one result."""
+
+    fields: dict[str, Any]
+    outcome: AgentOutcome
+    diff: str
+    dropped: list[str]
+    agent_s: float
+
+
+def pending_grading(result: TrialResult) -> AgentDone | None:
+    """For an errored trial whose agent phase finished and whose grading failed: the agent's work."""
+    return getattr(result, "_agent_done", None)
 
 
 def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
@@ -126,6 +145,18 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             final = tmp / "workspace"
             dropped = extract_workspace(tar, final, max_file_bytes=cap, max_total_bytes=cap)
             diff = compute_diff(task, final)
+    except Exception as e:
+        return _fault(fields, e, t0)
+    return grade_trial(ctx, task, AgentDone(fields, outcome, diff, dropped, agent_s))
+
+
+def grade_trial(ctx: TrialContext, task: Task, done: AgentDone) -> TrialResult:
+    """Grade a finished agent phase (again, after an engine outage cut its grading short)."""
+    fields, outcome, diff = done.fields, done.outcome, done.diff
+    tag = ctx.images[task.spec.image][0]
+    labels = {"harness.run": ctx.run_id, "harness.trial": fields["trial_id"]}
+    t0 = time.monotonic() - done.agent_s  # the trial's duration counts its one agent phase
+    try:
         g = grade(task, diff, ctx.client, tag, labels)
         tries = _grade_tries(ctx, task, outcome, diff, g, tag, labels)
         return TrialResult(
@@ -137,7 +168,7 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             grading_duration_s=g.duration_s,
             diff=cap_text(diff, MAX_DIFF_CHARS, 0),
             diff_truncated=len(diff) > MAX_DIFF_CHARS,
-            dropped_paths=dropped,
+            dropped_paths=done.dropped,
             restored_paths=g.restored_paths,
             log_tail=g.log_tail,
             tries=tries,
@@ -145,7 +176,19 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
-    except (WorkspaceNotCopyable, WorkspaceRejected) as e:
+    except Exception as e:
+        result = _fault(fields, e, t0)
+        if result.status == "error":
+            # Kept out of the record: the diff is stored once the grade is. The runner may grade again.
+            result.diff, result.diff_truncated = cap_text(diff, MAX_DIFF_CHARS, 0), len(diff) > MAX_DIFF_CHARS
+            result.dropped_paths = done.dropped
+            result._agent_done = done
+        return result
+
+
+def _fault(fields: dict[str, Any], e: Exception, t0: float) -> TrialResult:
+    """The result of a trial that raised: a graded fail for what the agent left, else an error."""
+    if isinstance(e, WorkspaceNotCopyable | WorkspaceRejected):
         # What the agent left is its own doing: a graded failure, not a harness error.
         return TrialResult(
             **fields,
@@ -155,18 +198,16 @@ def run_trial(ctx: TrialContext, task: Task, attempt: int) -> TrialResult:
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
-    except GitError as e:
+    if isinstance(e, GitError):
         return _error(fields, "harness", str(e), t0)
-    except Exception as e:
-        kind = _infra_kind(e)
-        if kind is None:
-            detail = "".join(traceback.format_exception_only(e)).strip()
-            return _error(fields, "harness", f"unexpected {detail}", t0)
-        result = _error(
-            fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0
-        )
-        result._rerun = getattr(e, "rerun", True)
-        return result
+    kind = _infra_kind(e)
+    if kind is None:
+        detail = "".join(traceback.format_exception_only(e)).strip()
+        return _error(fields, "harness", f"unexpected {detail}", t0)
+    result = _error(fields, kind, str(e).strip().splitlines()[0][:500] if str(e) else type(e).__name__, t0)
+    result._rerun = getattr(e, "rerun", True)
+    result._engine_down = engine_unreachable(e)
+    return result
 
 
 def workspace_cap(task: Task) -> int:

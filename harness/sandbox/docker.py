@@ -15,12 +15,14 @@ import tarfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import docker
 import docker.errors
 import requests
+import urllib3
 
 from harness.errors import DockerUnavailable, SandboxError
 from harness.sandbox.base import SANDBOX_USER, WORKSPACE, CappedBuffer, ExecResult, SandboxSpec
@@ -70,6 +72,52 @@ def docker_client(timeout: int = 120) -> docker.DockerClient:
             "(as root on Debian/Ubuntu: scripts/docker-up.sh) or set DOCKER_HOST"
         ) from None
     return client
+
+
+# The exceptions that mean "no answer from the engine": refused or dropped connections, a socket that
+# is gone, a reply that did not come in time (a SIGSTOPped engine accepts connections, never answers).
+_NO_ANSWER = (
+    requests.exceptions.ConnectionError,
+    requests.exceptions.Timeout,
+    urllib3.exceptions.ProtocolError,
+    urllib3.exceptions.NewConnectionError,
+    urllib3.exceptions.TimeoutError,
+)
+
+
+def engine_unreachable(exc: BaseException) -> bool:
+    """Whether exc, or an exception it was raised from, says the Docker engine is not answering. The one
+    place that decides it: trial.py marks such a trial's error `engine` and the runner pauses on it."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        if isinstance(e, _NO_ANSWER):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
+
+
+# How long a health ping of the engine may take before the engine counts as not answering.
+PING_TIMEOUT_S = 3.0
+
+
+def engine_ping(client: docker.DockerClient, timeout: float = PING_TIMEOUT_S) -> Callable[[], bool]:
+    """A function that pings the client's engine on a connection of its own (short timeout) and says
+    whether it answered; it never raises."""
+    # The engine docker_client() reached (DOCKER_HOST, TLS settings), as docker.from_env finds it.
+    api = docker.APIClient(version=client.api.api_version, timeout=timeout, **docker.utils.kwargs_from_env())
+
+    lock = threading.Lock()
+
+    def ping() -> bool:
+        with lock:
+            try:
+                return bool(api.ping())
+            except Exception:
+                return False
+
+    return ping
 
 
 def _raw_socket(obj: Any) -> socket.socket:
