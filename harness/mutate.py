@@ -399,6 +399,8 @@ _REGEX_BEFORE = set(
 def tokenize_clike(text: str, lang: str) -> list[Tok]:
     toks: list[Tok] = []
     i, n, line = 0, len(text), 1
+    if text.startswith("#!"):  # a shebang line
+        i = text.find("\n") if "\n" in text else n
     while i < n:
         c = text[i]
         if c == "\n":
@@ -511,7 +513,10 @@ def tokenize_clike(text: str, lang: str) -> list[Tok]:
     return toks
 
 
-_KEYWORDS_BEFORE_UNARY = {"return", "case", "in", "of", "typeof", "throw", "yield", "await", "else", "do"}
+_KEYWORDS_BEFORE_UNARY = {
+    "return", "case", "in", "of", "typeof", "throw", "yield", "await", "else", "do", "import", "export",
+    "function", "delete", "void", "new",
+}  # fmt: skip
 
 
 def _is_operand_end(t: Tok | None) -> bool:
@@ -746,6 +751,27 @@ def clike_mutants(rel: str, text: str, lang: str) -> list[Mutant]:
     return out
 
 
+_C_NOT_TYPES = {"return", "break", "continue", "goto", "if", "while", "for", "do", "switch", "case", "sizeof"}
+
+
+def _is_declaration(words: list[Tok], lang: str) -> bool:
+    """A line that declares a name: `int n = 0;`, `char *p;`, `const x = 1;`, `let v = ..;`, `x := 1`."""
+    first = words[0].text
+    if lang == "js":
+        return first in ("const", "let", "var", "class", "function")
+    if lang == "rust":
+        return first in ("let", "const", "static", "use", "struct", "enum", "fn", "type")
+    if lang == "go":
+        return first in ("var", "const", "type") or any(w.text == ":=" for w in words)
+    # C: TYPE [*...] NAME followed by '=', ';', '[' or ','
+    k = 0
+    while k < len(words) and words[k].kind == "id" and words[k].text not in _C_NOT_TYPES:
+        k += 1
+        while k < len(words) and words[k].text == "*":
+            k += 1
+    return k >= 2 and k < len(words) and words[k].text in ("=", ";", "[", ",") and words[k - 1].kind == "id"
+
+
 def _clike_statement_edits(
     toks: list[Tok], text: str, lang: str
 ) -> list[tuple[int, int, str, int, str, str]]:
@@ -781,6 +807,21 @@ def _clike_statement_edits(
         elif words[-1].text != ";":
             continue
         if any(w.kind == "pp" for w in words):
+            continue
+        if _is_declaration(words, lang):
+            continue  # deleting a declaration does not build, or fails at once: no test of the tests
+        before = toks[ks[0] - 1] if ks[0] else None
+        after = toks[ks[-1] + 1] if ks[-1] + 1 < len(toks) else None
+        if after is not None and after.text == "else":
+            continue  # `if (c) x;` / `else ...`: deleting x would orphan the else
+        if lang != "go" and before is not None and before.text not in (";", "{", "}", ")", "else", ":"):
+            continue  # a continuation of the statement before
+        if (
+            lang == "go"
+            and before is not None
+            and before.kind == "op"
+            and before.text not in ("{", "}", ")", "]", "++", "--")
+        ):
             continue
         # the statement must start the line and end it
         s, e = words[0].start, words[-1].end

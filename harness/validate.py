@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -154,6 +155,20 @@ def _bash_syntax_ok(text: str) -> bool:
         return True  # cannot tell here: the grade decides
 
 
+def _node_syntax_ok(text: str, suffix: str) -> bool:
+    """node --check on the host (JS has no build step, so a syntax error would count as a kill)."""
+    node = shutil.which("node")
+    if node is None:
+        return True  # cannot tell here: the grade decides
+    with host_tempdir("harness-node-check-") as tmp:
+        f = tmp / f"mutant{suffix}"
+        f.write_text(text)
+        try:
+            return subprocess.run([node, "--check", str(f)], capture_output=True, timeout=30).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return True
+
+
 def _mutant_task(task: Task, ref_grading_s: float) -> Task:
     """The task with a grading timeout bounded by the reference's own grading time (an infinite loop
     in a mutant is killed quickly; it still counts as killed)."""
@@ -193,6 +208,8 @@ def grade_mutant(task: Task, m: Mutant, client: Any, tag: str) -> MutantResult:
     """The reference with the one change of m, graded as a trial would be."""
     if m.file.endswith((".sh", ".bash")) and not _bash_syntax_ok(m.text):
         return MutantResult(m, "stillborn", "bash -n: syntax error")
+    if m.file.endswith((".js", ".mjs", ".cjs")) and not _node_syntax_ok(m.text, Path(m.file).suffix):
+        return MutantResult(m, "stillborn", "node --check: syntax error")
     g = _grade_edit(task, client, tag, {m.file: m.text}, [], solved=True)
     if isinstance(g, HarnessError):
         return MutantResult(m, "error", str(g)[:200])
