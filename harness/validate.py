@@ -405,6 +405,8 @@ def validate_run(
             problems.append(f"reference fails ({why}{detail}{hint})")
         if any(r.status == "pass" for r in nop):
             problems.append("empty attempt PASSES: tests do not discriminate")
+        if not problems:  # the lock is about the reference and the empty attempt only
+            problems += _lock_problems(task, oracle, nop, write_lock, console)
         pr: dict[str, TrialResult | ProbeResult] = {
             p: probe_results[(task.id, p)] for p in names[2:] if (task.id, p) in probe_results
         }
@@ -431,12 +433,13 @@ def validate_run(
                 for r3 in st.results:
                     if r3.outcome == "survived":
                         notes.append(f"  survived {r3.mutant.where} ({r3.mutant.kind}) {r3.mutant.change}")
+                for r3 in st.results:
+                    if r3.outcome in ("stillborn", "error"):
+                        notes.append(f"  {r3.outcome} {r3.mutant.where} {r3.mutant.change} ({r3.reason})")
                 if rate is not None and rate < min_kill:
                     problems.append(f"kill rate {_pct(rate)} < {_pct(min_kill)}")
-                elif rate is None and not problems:
+                elif rate is None:
                     notes.append(f"{task.id} mutants: every mutant was stillborn or errored: no kill rate")
-        if not problems:
-            problems += _lock_problems(task, oracle, nop, write_lock, console)
         all_ok &= not problems
         verdict = "[green]ok[/]" if not problems else "[red]" + escape("; ".join(problems)) + "[/]"
         cells = [task.id, f"{passes}/{len(oracle)}", nop[0].status if nop else "-"]

@@ -213,6 +213,7 @@ def test_a_passing_probe_fails_validation(images: Any, tmp_path: Path) -> None:
     [
         ("c-ring-buffer", {"src/ringbuf.c": "this is not C;\n"}),
         ("go-textwrap-fix", {"wrap.go": "package textwrap\n\nfunc Broken( {\n"}),
+        ("rust-lru-cache", {"src/lib.rs": "pub fn broken( {\n"}),
     ],
 )
 def test_a_build_that_produces_no_report_is_build_failed(
