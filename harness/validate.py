@@ -383,7 +383,8 @@ def validate_run(
     table = Table(
         title=title + (", mutants" if mutants and not max_mutants else "") + ")", title_justify="left"
     )
-    for col in ["task", "oracle passes", "nop", *(["probes failed"] if probes else []),
+    table.add_column("task", no_wrap=True)  # whole ids, so they can be searched for
+    for col in ["oracle passes", "nop", *(["probes failed"] if probes else []),
                 *(["kill rate"] if mutants else []), "verdict"]:  # fmt: skip
         table.add_column(col)
     all_ok = True
