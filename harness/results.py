@@ -49,8 +49,9 @@ class TestResult(BaseModel):
 
 
 class Attempt(BaseModel):
-    """An earlier run of a trial that ended in an error and was run again. Its spend counts: it is in
-    the trial's retried_cost_usd and the run's budget."""
+    """An earlier run of a trial that ended in an error (or was graded while the engine was not
+    answering) and was run again. Its spend counts: it is in the trial's retried_cost_usd and the run's
+    budget."""
 
     phase: Literal["agent", "grading"] = Field(
         "agent",
@@ -130,8 +131,9 @@ class TrialResult(BaseModel):
     )
     retried_cost_usd: float | None = Field(
         None,
-        description="USD spent by earlier runs of this trial that ended in an error and were run again "
-        "(their records stay in trials.jsonl); None when none was re-run.",
+        description="USD spent by earlier runs of this trial that ended in an error and were run again: "
+        "the sum of `attempts`' costs (the records of agent-phase re-runs stay in trials.jsonl); None "
+        "when none was re-run.",
     )
     attempts: list[Attempt] = Field(
         default_factory=list,

@@ -363,9 +363,23 @@ class Runner:
             result.infra_retries = retries
             result.attempts = list(history)
             result.retried_cost_usd = sum(a.cost_usd or 0.0 for a in history) if history else None
+            graded_part = pending_grading(result)
+            if (
+                result.status == "fail"
+                and graded_part is not None
+                and outage_reruns < MAX_OUTAGE_RERUNS
+                and self.watch.saw_outage_since(t_start)
+            ):
+                # Graded while the engine was not answering (a stalled test command reads as a test
+                # timeout): never a fail of the outage's making, so graded again (it costs no model call).
+                outage_reruns += 1
+                why = f"graded {result.fail_reason} while the engine was not answering: graded again"
+                history.append(self._attempt(result, "grading", error_kind="engine", message=why))
+                done = graded_part
+                self.events.outage(result, "grading")
+                continue
             if result.status != "error":
                 break
-            graded_part = pending_grading(result)
             if self._outage(result, t_start):
                 result.error_kind = "engine"
                 if outage_reruns == MAX_OUTAGE_RERUNS:
@@ -405,14 +419,16 @@ class Runner:
         return True
 
     @staticmethod
-    def _attempt(result: TrialResult, phase: str) -> Attempt:
+    def _attempt(
+        result: TrialResult, phase: str, error_kind: str | None = None, message: str | None = None
+    ) -> Attempt:
         """The attempt-history entry of an errored run. A grading cut short costs nothing of its own:
         the agent's run it graded stays the trial's (its spend is counted once, with the trial)."""
         agent = phase == "agent"
         return Attempt(
             phase="agent" if agent else "grading",
-            error_kind=result.error_kind,
-            message=result.message,
+            error_kind=error_kind or result.error_kind,
+            message=message or result.message,
             usage=result.usage if agent else None,
             cost_usd=result.cost_usd if agent else 0.0,
             started_at=result.started_at,

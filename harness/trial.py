@@ -90,7 +90,8 @@ class AgentDone:
 
 
 def pending_grading(result: TrialResult) -> AgentDone | None:
-    """For an errored trial whose agent phase finished and whose grading failed: the agent's work."""
+    """The finished agent phase a result was graded from, or whose grading failed (None when the
+    agent phase itself did not finish): what the runner grades again after an engine outage."""
     return getattr(result, "_agent_done", None)
 
 
@@ -159,7 +160,7 @@ def grade_trial(ctx: TrialContext, task: Task, done: AgentDone) -> TrialResult:
     try:
         g = grade(task, diff, ctx.client, tag, labels)
         tries = _grade_tries(ctx, task, outcome, diff, g, tag, labels)
-        return TrialResult(
+        graded = TrialResult(
             **fields,
             status="pass" if g.status == "pass" else "fail",
             fail_reason=g.fail_reason,
@@ -176,6 +177,8 @@ def grade_trial(ctx: TrialContext, task: Task, done: AgentDone) -> TrialResult:
             finished_at=utcnow(),
             duration_s=time.monotonic() - t0,
         )
+        graded._agent_done = done
+        return graded
     except Exception as e:
         result = _fault(fields, e, t0)
         if result.status == "error":

@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -160,8 +161,9 @@ def _runner(
     tmp_path: Path, engine: FakeEngine, tasks: list[Task], engine_wait_s: float = 30.0, **config: Any
 ) -> Runner:
     cfg = RunConfig(
-        targets=["smoke"], agent="oracle", run_id="outage-unit", results_dir=tmp_path, concurrency=1, **config
-    )
+        **{"targets": ["smoke"], "agent": "oracle", "run_id": "outage-unit", "results_dir": tmp_path,
+           "concurrency": 1, **config}
+    )  # fmt: skip
     ctx = TrialContext(run_id=cfg.run_id, client=None, images={}, agent=OracleAgent(), model=None)  # type: ignore[arg-type]
     return Runner(cfg, tasks, None, ctx, engine_wait_s=engine_wait_s, ping=engine)  # type: ignore[arg-type]
 
@@ -238,6 +240,55 @@ def test_a_trial_whose_grading_was_cut_is_regraded_not_run_again(
     # Paid once: one record with the agent's spend, counted once by the budget.
     assert [(x.status, x.cost_usd) for x in r.store.load_trials()] == [("pass", 0.5)]
     assert r.spent == pytest.approx(0.5)
+
+
+def test_the_queue_waits_for_the_engine_and_a_fail_graded_during_an_outage_is_graded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_watch: None
+) -> None:
+    stalled, other, queued = (SMOKE_PY[i] for i in PY_TASKS)
+    engine = FakeEngine()
+    up_at_start: dict[str, bool] = {}
+    grades: list[str] = []
+    holder: dict[str, Runner] = {}
+
+    def run_trial(ctx: TrialContext, t: Task, attempt: int) -> TrialResult:
+        up_at_start[t.id] = not engine.forever
+        watch = holder["runner"].watch
+        assert watch is not None
+        if t.id == stalled.id:
+            # Graded as a test timeout while the engine stalled (once the other trial is in flight too);
+            # the watch sees the engine down.
+            while other.id not in up_at_start:
+                time.sleep(0.01)
+            engine.down(forever=True)
+            watch.down()
+            r = _trial(t, attempt, "fail", fail_reason="test_timeout", usage=U, cost_usd=0.5)
+            r._agent_done = AgentDone(fields={}, outcome=None, diff="d", dropped=[], agent_s=1.0)  # type: ignore[arg-type]
+            return r
+        if t.id == other.id:
+            # In flight when the engine stops: it ends while the engine is still down, freeing a worker
+            # for the queued trial; the engine answers again a moment later.
+            while watch.state != "down":
+                time.sleep(0.01)
+            threading.Timer(0.3, lambda: setattr(engine, "forever", False)).start()
+        return _trial(t, attempt, "pass", usage=U, cost_usd=0.5)
+
+    def grade_trial(ctx: TrialContext, t: Task, done: AgentDone) -> TrialResult:
+        grades.append(t.id)
+        return _trial(t, 1, "pass", usage=U, cost_usd=0.5)
+
+    monkeypatch.setattr(runner_mod, "run_trial", run_trial)
+    monkeypatch.setattr(runner_mod, "grade_trial", grade_trial)
+    r = holder["runner"] = _runner(tmp_path, engine, [stalled, other, queued], concurrency=2)
+    by_id = {x.task_id: x for x in _run(r)}
+    # The queued trial did not start while the engine was down, though a worker was free.
+    assert up_at_start == {stalled.id: True, other.id: True, queued.id: True}
+    assert grades == [stalled.id] and by_id[stalled.id].status == "pass"
+    assert [(a.phase, a.error_kind, a.cost_usd) for a in by_id[stalled.id].attempts] == [
+        ("grading", "engine", 0.0)
+    ]
+    assert sorted(x.status for x in r.store.load_trials()) == ["pass"] * 3  # no fail on record
+    assert r.spent == pytest.approx(1.5)
 
 
 def test_outage_reruns_are_bounded_and_a_plain_sandbox_error_is_an_ordinary_retry(
