@@ -184,23 +184,26 @@ def _grade_edit(
     """The starter files (plus the reference overlay if solved) with files written and deleted,
     graded as a trial would be: diff against the starter files -> grade(). Tried twice: an
     infrastructure hiccup says nothing about the tests."""
-    with host_tempdir("harness-validate-") as tmp:
-        final = tmp / "workspace"
-        shutil.copytree(task.workspace_dir, final, symlinks=True)
-        if solved:
-            shutil.copytree(task.solution_dir, final, symlinks=True, dirs_exist_ok=True)
-        for rel in delete:
-            (final / rel).unlink(missing_ok=True)
-        for rel, text in write.items():
-            (final / rel).parent.mkdir(parents=True, exist_ok=True)
-            (final / rel).write_bytes(text.encode(errors="surrogateescape"))
-        diff = compute_diff(task, final)
+    try:
+        with host_tempdir("harness-validate-") as tmp:
+            final = tmp / "workspace"
+            shutil.copytree(task.workspace_dir, final, symlinks=True)
+            if solved:
+                shutil.copytree(task.solution_dir, final, symlinks=True, dirs_exist_ok=True)
+            for rel in delete:
+                (final / rel).unlink(missing_ok=True)
+            for rel, text in write.items():
+                (final / rel).parent.mkdir(parents=True, exist_ok=True)
+                (final / rel).write_bytes(text.encode(errors="surrogateescape"))
+            diff = compute_diff(task, final)
+    except (HarnessError, OSError) as e:
+        return HarnessError(f"could not make the change: {e}")
     last = HarnessError("not graded")
     for _ in range(2):
         try:
             return grade(task, diff, client, tag, {"harness.run": "validate", "harness.trial": task.id})
-        except HarnessError as e:
-            last = e
+        except Exception as e:  # Docker's own errors too: reported, never a traceback
+            last = e if isinstance(e, HarnessError) else HarnessError(f"{type(e).__name__}: {e}")
     return last
 
 
