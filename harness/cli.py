@@ -358,11 +358,13 @@ def tasks_validate(
         ),
     ] = 0.8,
     max_mutants: Annotated[
-        int | None,
+        int,
         typer.Option(
-            "--max-mutants", min=1, help="With --run: grade at most N mutants per task (a fixed-seed sample)."
+            "--max-mutants",
+            min=0,
+            help="With --run: grade at most N mutants per task (a fixed-seed sample); 0 grades all.",
         ),
-    ] = None,
+    ] = 30,
 ) -> None:
     """Check task folders: schema and files; with --run, the reference passes (every time), an empty
     attempt and the generic cheat probes fail, the hidden tests kill at least --min-kill of the
@@ -395,7 +397,7 @@ def tasks_validate(
         mutants=not no_mutants,
         probes=not no_probes,
         min_kill=min_kill,
-        max_mutants=max_mutants,
+        max_mutants=max_mutants or None,
     )
     if not ok:
         raise typer.Exit(1)
