@@ -192,9 +192,8 @@ def trials_table(results: list[TrialResult], title: str) -> Table:
 
 def attempts_brief(r: TrialResult) -> str:
     """The attempt history in a few words: each earlier run's error kind (re-graded: only its grading
-    ran again), and what they spent together."""
+    ran again). What they spent is the "+$..." of the cost column (retried_cost_usd)."""
     if not r.attempts:
         return ""
     kinds = ", ".join(f"{a.error_kind}{' (re-graded)' if a.phase == 'grading' else ''}" for a in r.attempts)
-    spent = f"; {fmt_cost(r.retried_cost_usd)}" if r.model and r.retried_cost_usd else ""
-    return f"{len(r.attempts)}: {kinds}{spent}"
+    return f"{len(r.attempts)}: {kinds}"
