@@ -144,7 +144,7 @@ def _trial(
     return TrialResult(
         run_id="outage-unit", trial_id=trial_id(task.id, attempt), task_id=task.id, suite=task.suite,
         task_hash=task.content_hash, language=task.spec.language, difficulty=task.spec.difficulty,
-        agent="oracle", model="fake/m", attempt=attempt, status=status,  # type: ignore[arg-type]
+        agent="oracle", model="fake/m", attempt=attempt, status=status,
         error_kind=kind, message=f"{kind} trouble" if kind else None, started_at=utcnow(),
         finished_at=utcnow(), **extra,
     )  # fmt: skip
@@ -164,8 +164,8 @@ def _runner(
         **{"targets": ["smoke"], "agent": "oracle", "run_id": "outage-unit", "results_dir": tmp_path,
            "concurrency": 1, **config}
     )  # fmt: skip
-    ctx = TrialContext(run_id=cfg.run_id, client=None, images={}, agent=OracleAgent(), model=None)  # type: ignore[arg-type]
-    return Runner(cfg, tasks, None, ctx, engine_wait_s=engine_wait_s, ping=engine)  # type: ignore[arg-type]
+    ctx = TrialContext(run_id=cfg.run_id, client=None, images={}, agent=OracleAgent(), model=None)
+    return Runner(cfg, tasks, None, ctx, engine_wait_s=engine_wait_s, ping=engine)
 
 
 def _run(r: Runner) -> list[TrialResult]:
