@@ -111,6 +111,13 @@ class EngineWatch:
         with self._cond:
             return any(end is None or end >= t for _, end in self.outages)
 
+    def saw_outage_between(self, t0: float, t1: float) -> bool:
+        """Whether the engine was down at some time between t0 and t1 (on the watch's clock)."""
+        with self._cond:
+            return any(
+                start <= t1 and (end is None or end >= t0) for start, end in self.outages if start is not None
+            )
+
     def wait_up(self) -> bool:
         """Block while the queue is paused; True when the engine answers, False when it is gone (or the
         watch was closed)."""
@@ -364,20 +371,27 @@ class Runner:
             result.attempts = list(history)
             result.retried_cost_usd = sum(a.cost_usd or 0.0 for a in history) if history else None
             graded_part = pending_grading(result)
-            if (
-                result.status == "fail"
-                and graded_part is not None
-                and outage_reruns < MAX_OUTAGE_RERUNS
-                and self.watch.saw_outage_since(t_start)
-            ):
-                # Graded while the engine was not answering (a stalled test command reads as a test
-                # timeout): never a fail of the outage's making, so graded again (it costs no model call).
-                outage_reruns += 1
-                why = f"graded {result.fail_reason} while the engine was not answering: graded again"
-                history.append(self._attempt(result, "grading", error_kind="engine", message=why))
-                done = graded_part
-                self.events.outage(result, "grading")
-                continue
+            if result.status == "fail" and graded_part is not None and outage_reruns < MAX_OUTAGE_RERUNS:
+                # Never a fail of an outage's making. The engine not answering while the agent ran (a
+                # stalled command reads as a timeout, a failed write as the agent's problem): the trial
+                # runs again, its spend kept; only while it was graded: graded again (no model call).
+                agent_end = t_start + (0.0 if done else result.agent_duration_s)
+                agent_hit = done is None and self.watch.saw_outage_between(t_start, agent_end)
+                if agent_hit or self.watch.saw_outage_since(agent_end):
+                    outage_reruns += 1
+                    phase = "agent" if agent_hit else "grading"
+                    what = "ran" if agent_hit else "was graded"
+                    why = f"graded {result.fail_reason}, but the engine was not answering while it {what}"
+                    if agent_hit:
+                        # On record as what it is, an engine error (never a second graded result).
+                        result = result.model_copy(
+                            update=dict(status="error", error_kind="engine", fail_reason=None, message=why)
+                        )
+                        stored = self._store_counted(result)
+                    history.append(self._attempt(result, phase, error_kind="engine", message=why))
+                    done = None if agent_hit else graded_part
+                    self.events.outage(result, phase)
+                    continue
             if result.status != "error":
                 break
             if self._outage(result, t_start):

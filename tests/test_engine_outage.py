@@ -291,6 +291,42 @@ def test_the_queue_waits_for_the_engine_and_a_fail_graded_during_an_outage_is_gr
     assert r.spent == pytest.approx(1.5)
 
 
+def test_a_fail_after_an_outage_during_the_agents_run_is_an_engine_error_and_runs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_watch: None
+) -> None:
+    task = SMOKE_PY["py-duration-parse"]
+    engine = FakeEngine()
+    holder: dict[str, Runner] = {}
+    calls: list[int] = []
+
+    def run_trial(ctx: TrialContext, t: Task, attempt: int) -> TrialResult:
+        calls.append(attempt)
+        if len(calls) == 1:
+            # The engine stalls while the agent runs (its write failed, it gave up): graded fail.
+            engine.down(pings=2)
+            watch = holder["runner"].watch
+            assert watch is not None
+            watch.down()
+            r = _trial(
+                t, attempt, "fail", fail_reason="tests_failed", usage=U, cost_usd=0.25, agent_duration_s=1e6
+            )
+            r._agent_done = AgentDone(fields={}, outcome=None, diff="", dropped=[], agent_s=1e6)  # type: ignore[arg-type]
+            return r
+        return _trial(t, attempt, "pass", usage=U, cost_usd=0.5)
+
+    monkeypatch.setattr(runner_mod, "run_trial", run_trial)
+    r = holder["runner"] = _runner(tmp_path, engine, [task])
+    (res,) = _run(r)
+    assert len(calls) == 2 and res.status == "pass"
+    assert [(a.phase, a.error_kind, a.cost_usd) for a in res.attempts] == [("agent", "engine", 0.25)]
+    # The earlier run is on record as an engine error with its spend, never as a graded fail.
+    assert [(x.status, x.error_kind, x.cost_usd) for x in r.store.load_trials()] == [
+        ("error", "engine", 0.25),
+        ("pass", None, 0.5),
+    ]
+    assert r.spent == pytest.approx(0.75) and res.retried_cost_usd == pytest.approx(0.25)
+
+
 def test_outage_reruns_are_bounded_and_a_plain_sandbox_error_is_an_ordinary_retry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_watch: None
 ) -> None:
