@@ -147,7 +147,8 @@ def iter_files(root: Path) -> list[Path]:
 def without_calibration(toml: bytes) -> bytes:
     """task.toml less its [calibration] table: a record of how a solver did says nothing about what a
     trial does, so writing it changes neither the task's hash nor its test lock."""
-    out, skipping = [], False
+    out: list[bytes] = []
+    skipping = False
     for line in toml.splitlines(keepends=True):
         head = line.strip()
         if head.startswith(b"["):
