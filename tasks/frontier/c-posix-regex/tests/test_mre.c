@@ -323,7 +323,7 @@ static void scaling_case(const char *pat, char fillc, const char *tail, long wan
     /* the small text first, with a generous cap (a backtracking engine never finishes) */
     struct itimerval it;
     memset(&it, 0, sizeof it);
-    it.it_value.tv_sec = 5;
+    it.it_value.tv_sec = 2;
     setitimer(ITIMER_PROF, &it, NULL);
     memset(text, fillc, small);
     strcpy(text + small, tail);
@@ -340,7 +340,7 @@ static void scaling_case(const char *pat, char fillc, const char *tail, long wan
     size_t blen = big + strlen(tail);
     long want_big = want_so_fn == -2 ? (long)big - 1 : want_so_fn;
     double lim = budget + 0.25;
-    if (lim > 10) lim = 10; /* 100s of times what a linear engine needs */
+    if (lim > 3) lim = 3; /* 30 times what a linear engine needs */
     memset(&it, 0, sizeof it);
     it.it_value.tv_sec = (time_t)lim;
     it.it_value.tv_usec = (suseconds_t)((lim - (double)(time_t)lim) * 1e6);
