@@ -258,3 +258,118 @@ summary: 1 duplicate groups, 1 redundant files, 50 bytes wasted" ]
     [ "$status" -eq 2 ]
     [ "$stderr" = "usage: dupfind [-m MINSIZE] DIR..." ]
 }
+
+# mk_locale DIR: compiles into DIR a locale "rv" (ASCII) whose collation differs from byte order:
+# digits, then letters with each lowercase one just before its uppercase (a A b B ... z Z), then
+# the rest in byte order, much as en_US.UTF-8 sorts.
+mk_locale() {
+    local dir=$1 c ch
+    mkdir -p "$dir/src"
+    {
+        printf '<code_set_name> RVASCII\n<comment_char> %%\n<escape_char> /\nCHARMAP\n'
+        for ((c = 0; c < 128; c++)); do printf '<U%04X> /x%02x\n' "$c" "$c"; done
+        printf 'END CHARMAP\n'
+    } > "$dir/src/rv.cm"
+    {
+        printf 'comment_char %%\nescape_char /\nLC_CTYPE\nEND LC_CTYPE\nLC_COLLATE\norder_start forward\n'
+        for ch in {0..9}; do printf '<U%04X>\n' "'$ch"; done
+        for ch in {a..z}; do printf '<U%04X>\n<U%04X>\n' "'$ch" "'${ch^}"; done
+        for ((c = 0; c < 128; c++)); do
+            (( (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) )) ||
+                printf '<U%04X>\n' "$c"
+        done
+        printf 'UNDEFINED\norder_end\nEND LC_COLLATE\n'
+    } > "$dir/src/rv.def"
+    localedef -c -f "$dir/src/rv.cm" -i "$dir/src/rv.def" "$dir/rv" > /dev/null 2>&1 || true
+    # The locale must really collate differently, or this test could not fail.
+    [ "$(printf '%s\n' B a | LOCPATH=$dir LC_ALL=rv sort | head -n 1)" = a ]
+}
+
+@test "the user's locale does not change the byte order of paths or groups" {
+    mk_locale "$BATS_TEST_TMPDIR/loc"
+    mkf d/b 7 q; mkf d/A1 7 q; mkf d/a 7 q; mkf d/B 7 q
+    mkf d/Zeta 7 r; mkf d/yak 7 r; mkf d/9x 3 s; mkf d/_u 3 s
+    run --separate-stderr agent env LOCPATH="$BATS_TEST_TMPDIR/loc" LC_ALL=rv bash "$DUPFIND" d
+    [ "$status" -eq 1 ]
+    [ "$output" = "group 1: 4 files of 7 bytes
+  d/A1
+  d/B
+  d/a
+  d/b
+group 2: 2 files of 7 bytes
+  d/Zeta
+  d/yak
+group 3: 2 files of 3 bytes
+  d/9x
+  d/_u
+summary: 3 duplicate groups, 5 redundant files, 31 bytes wasted" ]
+}
+
+@test "equal wastes in a collating locale: ordered by first path in byte order" {
+    mk_locale "$BATS_TEST_TMPDIR/loc"
+    mkf d/m1 4 a; mkf d/m2 4 a
+    mkf d/M1 4 b; mkf d/M2 4 b
+    mkf d/1m 4 c; mkf d/1n 4 c
+    run --separate-stderr agent env LOCPATH="$BATS_TEST_TMPDIR/loc" LANG=rv bash "$DUPFIND" d
+    [ "$status" -eq 1 ]
+    [ "$output" = "group 1: 2 files of 4 bytes
+  d/1m
+  d/1n
+group 2: 2 files of 4 bytes
+  d/M1
+  d/M2
+group 3: 2 files of 4 bytes
+  d/m1
+  d/m2
+summary: 3 duplicate groups, 3 redundant files, 12 bytes wasted" ]
+}
+
+@test "names with control bytes 0x1f and 0x01" {
+    mkdir d
+    mkf "d/a"$'\x1f'"b" 6 u; mkf d/c 6 u
+    run --separate-stderr agent bash "$DUPFIND" d
+    [ "$status" -eq 1 ]
+    [ "$output" = "group 1: 2 files of 6 bytes
+  d/a"$'\x1f'"b
+  d/c
+summary: 1 duplicate groups, 1 redundant files, 6 bytes wasted" ]
+}
+
+@test "equal waste: a first path that is a prefix of another sorts first" {
+    mkdir e
+    mkf e/x 5 k; mkf e/y 5 k
+    mkf "e/x"$'\x01' 5 l; mkf "e/x"$'\x01'"z" 5 l
+    mkf "e/x"$'\x1f' 5 m; mkf "e/x"$'\x1f'"z" 5 m
+    run --separate-stderr agent bash "$DUPFIND" e
+    [ "$status" -eq 1 ]
+    [ "$output" = "group 1: 2 files of 5 bytes
+  e/x
+  e/y
+group 2: 2 files of 5 bytes
+  e/x"$'\x01'"
+  e/x"$'\x01'"z
+group 3: 2 files of 5 bytes
+  e/x"$'\x1f'"
+  e/x"$'\x1f'"z
+summary: 3 duplicate groups, 3 redundant files, 15 bytes wasted" ]
+}
+
+@test "-m beyond 64 bits or with many leading zeros" {
+    mkdir d; : > d/e1; : > d/e2; mkf d/x1 5 x; mkf d/x2 5 x
+    for m in 18446744073709551616 9223372036854775808 9223372036854775807 99999999999999999999999 \
+        9300000000000000000 00000000000000000000000000000000006; do
+        run --separate-stderr agent bash "$DUPFIND" -m "$m" d
+        echo "-m $m: $status $output"
+        [ "$status" -eq 0 ]
+        [ "$output" = "summary: 0 duplicate groups, 0 redundant files, 0 bytes wasted" ]
+    done
+    for m in 00000000000000000000000000000000005 0000000000000000000000000000000000000001; do
+        run --separate-stderr agent bash "$DUPFIND" -m "$m" d
+        echo "-m $m: $status $output"
+        [ "$status" -eq 1 ]
+        [ "$output" = "group 1: 2 files of 5 bytes
+  d/x1
+  d/x2
+summary: 1 duplicate groups, 1 redundant files, 5 bytes wasted" ]
+    done
+}

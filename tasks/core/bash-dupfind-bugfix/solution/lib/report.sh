@@ -2,14 +2,15 @@
 
 # group_lines: reads "SIZE<TAB>SHA256<TAB>PATH" lines sorted by hash then path, prints one line
 # per group of two or more files with the same hash:
-# "WASTED<TAB>SIZE<TAB>COUNT<TAB>PATHS", PATHS joined by the byte 0x1f.
+# "WASTED<TAB>SIZE<TAB>COUNT<TAB>PATHS", PATHS joined by tabs (names never hold a tab, but
+# may hold any other byte but newline, 0x1f included), so that field 4 is the first path.
 group_lines() {
     awk -F '\t' '
         function flush() {
             if (n > 1) printf "%d\t%d\t%d\t%s\n", size * (n - 1), size, n, paths
         }
         $2 != hash { flush(); hash = $2; size = $1; n = 0; paths = "" }
-        { n++; paths = (n == 1) ? $3 : paths "\037" $3 }
+        { n++; paths = (n == 1) ? $3 : paths "\t" $3 }
         END { flush() }
     '
 }
@@ -19,7 +20,7 @@ print_group() {
     local -a paths
     local path
     # read -a splits on IFS without expanding globs (an unquoted $4 would).
-    IFS=$'\037' read -r -a paths <<< "$4"
+    IFS=$'\t' read -r -a paths <<< "$4"
     printf 'group %d: %d files of %d bytes\n' "$1" "$2" "$3"
     for path in "${paths[@]}"; do
         printf '  %s\n' "$path"
