@@ -226,11 +226,22 @@ def test_join_and_length_on_loop_values():
         ("{% for x in xs %}{% endif %}", 1),
         ("{% if a %}{% for x in xs %}{% endif %}{% endfor %}", 1),
         ("{% for x in xs %}{% if a %}{% endfor %}{% endif %}", 1),
+        ("{% for k, loop in d %}{% endfor %}", 1),
+        ("{% for loop, v in d %}{% endfor %}", 1),
+        ("{% for k,loop in d %}{% endfor %}", 1),
+        ("a\n{% for x in xs %}{% endfor %}\n\n{% for k, loop in d %}{% endfor %}", 4),
+        ("a\nb\n{% for loop in xs %}{% endfor %}", 3),
+        ("{% for x in xs %}\n{% else %}\n\n{% else %}{% endfor %}", 4),
+        ("{% for x in xs %}{% endfor %}\n{% endfor %}", 2),
+        ("{% if a %}\n{% else %}\n{% endif %}\n{% else %}", 4),
+        ("\n{% for a, b, c in xs %}{% endfor %}", 2),
+        ("\n\n{% for x in %}{% endfor %}", 3),
     ],
 )
 def test_syntax_errors(source, lineno):
-    with pytest.raises(TemplateSyntaxError):
+    with pytest.raises(TemplateSyntaxError) as info:
         Template(source)
+    assert info.value.lineno == lineno
 
 
 @pytest.mark.parametrize(
