@@ -568,6 +568,7 @@ def _wal_with(tmp_path, n=5):
         record(entry(b"k9", 9, 1, b"v9")[:-1]),
         record(b""),
         b"\x00" * 64,
+        record(entry(b"k9", 9, 1, b"v9")[:11] + b"\x03" + entry(b"k9", 9, 1, b"v9")[12:]),
     ],
     ids=[
         "one-byte",
@@ -580,6 +581,7 @@ def _wal_with(tmp_path, n=5):
         "truncated-entry",
         "empty-payload",
         "zeros",
+        "bad-kind-same-length",
     ],
 )
 def test_damaged_wal_tail_is_truncated(tmp_path, tail):
@@ -915,3 +917,43 @@ def test_cli_corrupt_database_is_an_error(tmp_path):
     assert r.returncode == 2
     assert r.stderr.startswith("tinylsm: error:")
     assert "Traceback" not in r.stderr
+
+
+# -- default options -------------------------------------------------------------------------------
+
+
+def test_default_compaction_options(tmp_path):
+    with DB(dbpath(tmp_path)) as db:
+        for n in range(5):
+            for i in range(3):
+                db.put(b"t%d-%d" % (n, i), b"v")
+            db.flush()
+            if n < 4:
+                assert db.stats()["tables"] == list(range(1, n + 2))
+        # five tables > 4: the newest three merge into table 6
+        assert db.stats()["tables"] == [1, 2, 6]
+        assert db.stats()["table_entries"] == [3, 3, 9]
+
+
+def test_default_memtable_limit(tmp_path):
+    with DB(str(tmp_path / "one")) as db:
+        db.put(b"k", b"x" * (65536 - 18))
+        assert db.stats()["tables"] == []
+        assert db.stats()["memtable_bytes"] == 65535
+    with DB(str(tmp_path / "two")) as db:
+        db.put(b"k", b"x" * (65536 - 17))
+        assert db.stats()["tables"] == [1]
+
+
+def test_default_block_size(tmp_path):
+    path = dbpath(tmp_path)
+    with DB(path) as db:
+        for i in range(400):
+            db.put(b"key%04d" % i, b"v" * 40)
+        db.flush()
+    blocks, _, _ = parse_table(read(table_file(path, 1)))
+    assert len(blocks) > 3
+    for b in blocks[:-1]:
+        sizes = [len(entry(*e)) for e in b]
+        assert sum(sizes) >= 4096
+        assert sum(sizes) - sizes[-1] < 4096

@@ -58,7 +58,6 @@ class WriteAheadLog:
         self.path = path
         self.sync = sync
         self._file = None
-        self.records_appended = 0
 
     def recover(self) -> list[Entry]:
         """Read back the log, discard a damaged tail, and open the log for appending."""
@@ -81,7 +80,6 @@ class WriteAheadLog:
         self._file.flush()
         if self.sync:
             os.fsync(self._file.fileno())
-        self.records_appended += 1
 
     def reset(self) -> None:
         """Empty the log (its entries are now safe in a table)."""
