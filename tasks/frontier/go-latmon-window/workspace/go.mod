@@ -1,0 +1,3 @@
+module example.com/latmon
+
+go 1.19
