@@ -44,22 +44,13 @@ int lkv_compact(lkv *db) {
             rc = LKV_ENOMEM;
         free(val);
         if (rc != LKV_OK) break;
-        locs[i].off = written + before;
+        locs[i].off = before;
         locs[i].len = (uint32_t)(out.len - before);
         locs[i].voff = ents[i].loc.voff;
         locs[i].vlen = ents[i].loc.vlen;
-        /* Flush in pieces so a large store is never held twice in memory. */
-        if (out.len >= (1u << 20) || i + 1 == n) {
-            if (fio_pwrite_full(fd, out.data, out.len, written) != 0) rc = LKV_EIO;
-            written += out.len;
-            bb_clear(&out);
-        }
     }
-    if (rc == LKV_OK && out.len > 0) {
-        if (fio_pwrite_full(fd, out.data, out.len, written) != 0) rc = LKV_EIO;
-        written += out.len;
-        bb_clear(&out);
-    }
+    if (rc == LKV_OK && fio_pwrite_full(fd, out.data, out.len, written) != 0) rc = LKV_EIO;
+    written += out.len;
     if (rc == LKV_OK && fsync(fd) != 0) rc = LKV_EIO;
     if (rc == LKV_OK && rename(tmp, db->path) != 0) rc = LKV_EIO;
     if (rc != LKV_OK) {

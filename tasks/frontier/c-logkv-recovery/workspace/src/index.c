@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 enum { SLOT_EMPTY = 0, SLOT_FULL = 1, SLOT_DEAD = 2 };
 
 typedef struct {
@@ -22,21 +24,6 @@ struct lkv_index {
     size_t count; /* SLOT_FULL */
     size_t dead;  /* SLOT_DEAD */
 };
-
-/* Keys usually differ in their first bytes, so hashing a prefix is enough and keeps long keys
- * cheap. */
-#define HASH_PREFIX 8
-
-static uint32_t hash_key(const unsigned char *k, uint32_t klen) {
-    uint32_t h = 2166136261u;
-    uint32_t n = klen < HASH_PREFIX ? klen : HASH_PREFIX;
-    for (uint32_t i = 0; i < n; i++) {
-        h ^= k[i];
-        h *= 16777619u;
-    }
-    h ^= klen;
-    return h;
-}
 
 lkv_index *index_new(void) {
     lkv_index *ix = calloc(1, sizeof *ix);
@@ -94,7 +81,7 @@ static int rebuild(lkv_index *ix, size_t cap) {
 int index_put(lkv_index *ix, const void *key, uint32_t klen, const lkv_loc *loc, lkv_loc *old,
               int *had_old) {
     const unsigned char *k = key;
-    uint32_t h = hash_key(k, klen);
+    uint32_t h = lkv_hash(k, klen);
     size_t at = find(ix, k, klen, h);
     if (at != (size_t)-1) {
         *had_old = 1;
@@ -126,7 +113,7 @@ int index_put(lkv_index *ix, const void *key, uint32_t klen, const lkv_loc *loc,
 }
 
 int index_get(const lkv_index *ix, const void *key, uint32_t klen, lkv_loc *loc) {
-    uint32_t h = hash_key(key, klen);
+    uint32_t h = lkv_hash(key, klen);
     size_t at = find(ix, key, klen, h);
     if (at == (size_t)-1) return 0;
     *loc = ix->slots[at].loc;
@@ -134,7 +121,7 @@ int index_get(const lkv_index *ix, const void *key, uint32_t klen, lkv_loc *loc)
 }
 
 int index_del(lkv_index *ix, const void *key, uint32_t klen, lkv_loc *old) {
-    uint32_t h = hash_key(key, klen);
+    uint32_t h = lkv_hash(key, klen);
     size_t at = find(ix, key, klen, h);
     if (at == (size_t)-1) return 0;
     slot *s = &ix->slots[at];
