@@ -176,6 +176,28 @@ describe('--count-by', () => {
     assert.equal(logq(['--count-by', 'k', p]).stdout, '2\tB\n2\ta\n1\t10\n1\t9\n1\tb\n1\té\n');
   });
 
+  it('sorts counts as numbers, not as text', () => {
+    const spec = [['a', 12], ['b', 9], ['c', 100], ['d', 2], ['e', 10], ['f', 1], ['y', 10], ['g', 21], ['h', 3]];
+    const records = [];
+    // Interleaved, so that neither the first appearance nor the input order gives the answer.
+    for (let round = 0; round < 100; round++) {
+      for (const [k, n] of spec) if (round < n) records.push({ k, i: round });
+    }
+    const p = logFile('many.log', records.reverse());
+    const r = logq(['--count-by', 'k', p]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '100\tc\n21\tg\n12\ta\n10\te\n10\ty\n9\tb\n3\th\n2\td\n1\tf\n');
+  });
+
+  it('counts numeric values with counts of several digits', () => {
+    const records = [];
+    for (let i = 0; i < 11; i++) records.push({ s: 500 });
+    for (let i = 0; i < 2; i++) records.push({ s: 200 });
+    for (let i = 0; i < 110; i++) records.push({ s: 404 });
+    const p = logFile('status.log', records);
+    assert.equal(logq(['--count-by', 's', p]).stdout, '110\t404\n11\t500\n2\t200\n');
+  });
+
   it('cannot be combined with --json', () => {
     usage(['--count-by', 'level', '--json']);
     usage(['--json', '--count-by', 'level']);
