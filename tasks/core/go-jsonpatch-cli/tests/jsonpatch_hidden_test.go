@@ -116,6 +116,8 @@ var htOkCases = []htOkCase{
 	{"test numbers", `{"a":1,"b":1.5,"c":100}`, `[{"op":"test","path":"/a","value":1.0},{"op":"test","path":"/a","value":1e0},{"op":"test","path":"/b","value":15e-1},{"op":"test","path":"/c","value":1E2}]`, `{"a":1,"b":1.5,"c":100}`},
 	{"test object order", `{"o":{"x":1,"y":2}}`, `[{"op":"test","path":"/o","value":{"y":2,"x":1}}]`, `{"o":{"x":1,"y":2}}`},
 	{"test root", `[1]`, `[{"op":"test","path":"","value":[1]}]`, `[1]`},
+	{"test numbers exact past float precision", `{"a":1180591620717411303424,"b":0.000000000000000000000000000001,"c":-0,"d":1e400,"e":1e-400}`, `[{"op":"test","path":"/a","value":1.180591620717411303424e21},{"op":"test","path":"/b","value":1e-30},{"op":"test","path":"/c","value":0.0},{"op":"test","path":"/d","value":10E+399},{"op":"test","path":"/e","value":0.1e-399}]`, `{"a":1180591620717411303424,"b":0.000000000000000000000000000001,"c":-0,"d":1e400,"e":1e-400}`},
+	{"test hundred digit numbers", `[1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001]`, `[{"op":"test","path":"/0","value":1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001.000}]`, `[1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001]`},
 	{"numbers verbatim", `{"p":1.50,"q":1e3,"big":12345678901234567890123,"neg":-0.0}`, `[]`, `{"big":12345678901234567890123,"neg":-0.0,"p":1.50,"q":1e3}`},
 	{"sorted keys", `{"b":1,"a":{"d":1,"c":2}}`, `[{"op":"add","path":"/0","value":0}]`, `{"0":0,"a":{"c":2,"d":1},"b":1}`},
 	{"html escaped", `{"s":"<a&b>"}`, `[]`, `{"s":"\u003ca\u0026b\u003e"}`},
@@ -196,6 +198,11 @@ var htErrCases = []htErrCase{
 	{"test false vs null", `{"a":false}`, `[{"op":"test","path":"/a","value":null}]`, "operation 0"},
 	{"test close numbers", `{"a":0.1}`, `[{"op":"test","path":"/a","value":0.10000000000000001}]`, "operation 0"},
 	{"test big integers", `{"a":12345678901234567890}`, `[{"op":"test","path":"/a","value":12345678901234567891}]`, "operation 0"},
+	{"test integers past 64 bits", `{"a":1180591620717411303424}`, `[{"op":"test","path":"/a","value":1180591620717411303425}]`, "operation 0"},
+	{"test decimals past 20 digits", `{"a":0.1}`, `[{"op":"test","path":"/a","value":0.1000000000000000000000001}]`, "operation 0"},
+	{"test hundred digit integers", `[1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001]`, `[{"op":"test","path":"/0","value":1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002}]`, "operation 0"},
+	{"test huge exponents", `{"a":1e400}`, `[{"op":"test","path":"/a","value":2e400}]`, "operation 0"},
+	{"test tiny exponents", `{"a":1e-400}`, `[{"op":"test","path":"/a","value":2e-400}]`, "operation 0"},
 	{"later op fails", `{"a":1}`, `[{"op":"add","path":"/b","value":2},{"op":"remove","path":"/a"},{"op":"test","path":"/a","value":1}]`, "operation 2"},
 }
 
