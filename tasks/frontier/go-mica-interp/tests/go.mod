@@ -1,0 +1,3 @@
+module micajudge
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/mica
+
+go 1.19
