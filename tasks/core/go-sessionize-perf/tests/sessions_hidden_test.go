@@ -108,6 +108,81 @@ func TestMatchesOriginalRandom(t *testing.T) {
 	}
 }
 
+// Times with sub-second parts (down to nanoseconds), far from 1970 (outside the range of
+// UnixNano) and in several zones; gaps negative, zero, sub-second or long.
+func TestMatchesOriginalFractionsAndNegativeGaps(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	bases := []time.Time{
+		t0,
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1600, 6, 1, 12, 0, 0, 0, time.FixedZone("X", -5*3600)),
+		time.Date(2400, 12, 31, 23, 59, 59, 999999999, time.UTC),
+	}
+	zones := []*time.Location{time.UTC, time.FixedZone("A", 3600), time.FixedZone("B", -9*3600-1800)}
+	steps := []time.Duration{time.Nanosecond, time.Microsecond, time.Millisecond, 250 * time.Millisecond, 1500 * time.Millisecond}
+	gaps := []time.Duration{-time.Hour, -time.Nanosecond, 0, time.Nanosecond, 999 * time.Millisecond, time.Second, 1500 * time.Millisecond, 3 * time.Second}
+	for round := 0; round < 80; round++ {
+		n := 1 + r.Intn(200)
+		users := 1 + r.Intn(6)
+		paths := 1 + r.Intn(10)
+		step := steps[r.Intn(len(steps))]
+		gap := gaps[r.Intn(len(gaps))]
+		base := bases[r.Intn(len(bases))]
+		span := 40 * step
+		if r.Intn(2) == 0 {
+			span = 4 * time.Second
+		}
+		mixed := r.Intn(2) == 0 // events from all the bases in one input
+		evs := make([]Event, n)
+		for i := range evs {
+			if mixed {
+				base = bases[r.Intn(len(bases))]
+			}
+			evs[i] = Event{
+				User: fmt.Sprintf("u%d", r.Intn(users)),
+				Time: base.Add(time.Duration(r.Int63n(int64(span/step))) * step).In(zones[r.Intn(len(zones))]),
+				Path: fmt.Sprintf("/p%d", r.Intn(paths)),
+			}
+		}
+		t.Run(fmt.Sprintf("round%d", round), func(t *testing.T) {
+			in := append([]Event(nil), evs...)
+			got := Sessionize(in, gap)
+			htSameSessions(t, got, htNaive(append([]Event(nil), evs...), gap))
+			if !reflect.DeepEqual(in, evs) {
+				t.Fatalf("Sessionize modified its input")
+			}
+		})
+	}
+}
+
+func TestNegativeGapSplitsEveryEvent(t *testing.T) {
+	evs := []Event{{"a", at(0), "/1"}, {"a", at(0), "/2"}, {"b", at(0), "/3"}, {"a", at(0).Add(time.Nanosecond), "/1"}}
+	got := Sessionize(evs, -time.Nanosecond)
+	want := []Session{
+		{User: "a", Start: at(0), End: at(0), Events: 1, Paths: []string{"/1"}},
+		{User: "a", Start: at(0), End: at(0), Events: 1, Paths: []string{"/2"}},
+		{User: "b", Start: at(0), End: at(0), Events: 1, Paths: []string{"/3"}},
+		{User: "a", Start: at(0).Add(time.Nanosecond), End: at(0).Add(time.Nanosecond), Events: 1, Paths: []string{"/1"}},
+	}
+	htSameSessions(t, got, want)
+}
+
+func TestSubSecondOrder(t *testing.T) {
+	evs := []Event{
+		{"a", at(0).Add(900 * time.Millisecond), "/late"},
+		{"a", at(0).Add(100 * time.Millisecond), "/early"},
+		{"a", at(0).Add(2), "/mid"},
+		{"b", at(0).Add(50 * time.Millisecond), "/b"},
+	}
+	got := Sessionize(evs, 500*time.Millisecond)
+	want := []Session{
+		{User: "a", Start: at(0).Add(2), End: at(0).Add(100 * time.Millisecond), Events: 2, Paths: []string{"/mid", "/early"}},
+		{User: "b", Start: at(0).Add(50 * time.Millisecond), End: at(0).Add(50 * time.Millisecond), Events: 1, Paths: []string{"/b"}},
+		{User: "a", Start: at(0).Add(900 * time.Millisecond), End: at(0).Add(900 * time.Millisecond), Events: 1, Paths: []string{"/late"}},
+	}
+	htSameSessions(t, got, want)
+}
+
 func TestEqualTimesKeepInputOrder(t *testing.T) {
 	evs := []Event{
 		{"a", at(5), "/z"},
