@@ -34,6 +34,7 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
         )
     if r.message:
         head.append(f"message: {r.message}")
+    head += _attempt_lines(r)
     for step in r.tries:
         head.append(
             f"try {step['try']}: {step['edits']} edits, well-formed {step['well_formed']}, visible tests "
@@ -64,6 +65,22 @@ def show_trial(console: Console, store: RunStore, r: TrialResult) -> None:
         console.print(_tests_table(r))
     if r.log_tail:
         console.print(Panel(escape(r.log_tail), title="test output (tail)", title_align="left"))
+
+
+def _attempt_lines(r: TrialResult) -> list[str]:
+    """The trial's earlier runs that ended in an error (README "Reading results", `attempts`): per
+    run, what ran again (the whole trial, or only its grading), the error and what that run cost."""
+    if not r.attempts:
+        return []
+    again = {"agent": "run again", "grading": "re-graded"}
+    lines = [f"earlier runs: {len(r.attempts)}, retried cost {fmt_cost(r.retried_cost_usd)}"]
+    for i, a in enumerate(r.attempts, 1):
+        msg = " ".join((a.message or "").split())[:300]
+        lines.append(
+            f"  {i}. {a.phase} ({again[a.phase]}): {a.error_kind or '-'}, cost {fmt_cost(a.cost_usd)}, "
+            f"{a.duration_s:.1f}s at {a.started_at:%Y-%m-%d %H:%M:%S}" + (f": {escape(msg)}" if msg else "")
+        )
+    return lines
 
 
 def _tests_table(r: TrialResult) -> Table:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import docker
 
 from harness import __version__
+from harness.agents.base import AgentOutcome
 from harness.config import RunConfig, changed_settings
 from harness.errors import HarnessError
 from harness.paths import project_root
@@ -168,12 +169,59 @@ class RunPlan:
     todo: list[tuple[Task, int]]
     kept: list[TrialResult]
     stale: list[str] = field(default_factory=list)
+    # (task id, attempt) in todo -> its latest record, an error whose finished agent phase is graded
+    # again from the record (see regradable), never run again.
+    regrade: dict[tuple[str, int], TrialResult] = field(default_factory=dict)
+
+
+# The fields of a record that its agent phase wrote (harness.trial.run_trial): kept by a re-grading.
+AGENT_FIELDS = (
+    "run_id", "trial_id", "task_id", "suite", "task_hash", "language", "difficulty", "tags", "family",
+    "agent", "model", "attempt", "image", "image_id", "isolation", "started_at", "agent_duration_s",
+    "stop_reason", "turns", "usage", "cost_usd", "agent_log_tail", "agent_version", "transcript_path",
+)  # fmt: skip
+
+
+def regradable(prev: TrialResult, task: Task) -> bool:
+    """Whether a resume grades a stored record again instead of running its trial again: an `error`
+    whose agent phase finished and whose grading never gave a grade (an engine outage, or another
+    infrastructure fault, cut it), of an unchanged task. On record that reads: the agent's outcome
+    (`stop_reason`), its whole diff (non-empty, not truncated: the stored diff is what is graded), and
+    no grade (no `tests`, `log_tail` or grading time: a fail graded while the engine stalled during the
+    agent's run is on record as an engine error with its grade, and runs again). An agent that left
+    no change, and a diff past the record's cap, run again."""
+    return (
+        prev.status == "error"
+        and prev.task_hash == task.content_hash
+        and prev.stop_reason is not None
+        and bool(prev.diff)
+        and not prev.diff_truncated
+        and prev.tests is None
+        and not prev.log_tail
+        and prev.grading_duration_s == 0
+    )
+
+
+def stored_agent_done(prev: TrialResult) -> AgentDone:
+    """The finished agent phase of a regradable record, for grade_trial. The loop agent's per-try
+    snapshots are not on record, so a re-graded trial has no `tries`."""
+    outcome = AgentOutcome(
+        stop_reason=prev.stop_reason or "",
+        log=prev.agent_log_tail,
+        turns=prev.turns,
+        usage=prev.usage,
+        cost_usd=prev.cost_usd,
+        agent_version=prev.agent_version,
+    )
+    fields = {k: getattr(prev, k) for k in AGENT_FIELDS}
+    return AgentDone(fields, outcome, prev.diff, list(prev.dropped_paths), prev.agent_duration_s)
 
 
 def plan_run(
     config: RunConfig, tasks: list[Task], store: RunStore, allow_changed_settings: bool = False
 ) -> RunPlan:
-    """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks.
+    """Which (task, attempt) pairs still need running: resume keeps graded trials of unchanged tasks,
+    and grades again (plan.regrade, no agent run) errors whose agent phase had finished (regradable).
     A resume under other behaviour settings than the run's last invocation is refused (exit 2) unless
     allow_changed_settings; then the runner records a new invocation."""
     done: dict[tuple[str, int], TrialResult] = {}
@@ -195,6 +243,7 @@ def plan_run(
             )
         done = store.latest_by_key()
     kept, stale, todo = [], [], []
+    regrade: dict[tuple[str, int], TrialResult] = {}
     for task in tasks:
         for attempt in range(1, config.attempts + 1):
             prev = done.get((task.id, attempt))
@@ -203,8 +252,10 @@ def plan_run(
                 continue
             if prev and prev.task_hash != task.content_hash:
                 stale.append(trial_id(task.id, attempt))
+            if prev and regradable(prev, task):
+                regrade[(task.id, attempt)] = prev
             todo.append((task, attempt))
-    return RunPlan(todo=todo, kept=kept, stale=stale)
+    return RunPlan(todo=todo, kept=kept, stale=stale, regrade=regrade)
 
 
 def git_provenance() -> tuple[str | None, bool | None]:
@@ -246,6 +297,7 @@ class Runner:
         self.watch: EngineWatch | None = None
         self.end_reason: str | None = None
         self._lock = threading.Lock()
+        self._regrade: dict[tuple[str, int], TrialResult] = {}
 
     def plan(self) -> RunPlan:
         return plan_run(self.config, self.tasks, self.store)
@@ -289,6 +341,7 @@ class Runner:
         self.info = self._start_info()
         self.store.write_run(self.info)
         results = list(plan.kept)
+        self._regrade = dict(plan.regrade)
         self.spent = sum((r.cost_usd or 0.0) + (r.retried_cost_usd or 0.0) for r in plan.kept)
         self.watch = EngineWatch(self._ping or engine_ping(self.client), self.engine_wait_s, self.events)
         self.watch.start()
@@ -344,6 +397,14 @@ class Runner:
         history: list[Attempt] = []
         retries = outage_reruns = 0
         done: AgentDone | None = None  # a finished agent phase whose grading an outage cut short
+        prior_retries = 0
+        prev = self._regrade.get((task.id, attempt))
+        if prev is not None:
+            # A resume: the stored error's agent phase finished, its grading did not. Graded again from
+            # the record (its spend is the trial's own, paid once); that grading is an earlier attempt.
+            done = stored_agent_done(prev)
+            history = [*prev.attempts, self._attempt(prev, "grading")]
+            prior_retries = prev.infra_retries
         while True:
             if not self.watch.wait_up():  # paused while the engine does not answer
                 if self.stop.is_set():
@@ -354,6 +415,17 @@ class Runner:
                     return None  # the engine is gone: not started, so not a result either
                 if stored:
                     return result
+                if done is not None and result.status != "error":
+                    # A fail graded while the engine stalled: on record as the engine error it is, with
+                    # the agent's work and no grade, so a resume grades it again (regradable).
+                    result = result.model_copy(
+                        update=dict(
+                            status="error", error_kind="engine", fail_reason=None,
+                            message=history[-1].message, tests=None, score=None, grading_duration_s=0.0,
+                            log_tail="", test_results=[], restored_paths=[], tries=[], grade_detail=None,
+                            inventory_checked=None, canaries_checked=None,
+                        )
+                    )  # fmt: skip
                 break  # the engine is gone: the trial's last error is its record
             if self.stop.is_set():
                 return None
@@ -367,7 +439,7 @@ class Runner:
             stored = False
             if self.stop.is_set():
                 return None  # an interrupted trial is unfinished, not a result
-            result.infra_retries = retries
+            result.infra_retries = prior_retries + retries
             result.attempts = list(history)
             result.retried_cost_usd = sum(a.cost_usd or 0.0 for a in history) if history else None
             graded_part = pending_grading(result)
@@ -412,12 +484,18 @@ class Runner:
                 or retries == self.config.infra_retries
             ):
                 break
-            # The errored run was paid for: its record is kept (a later record of the trial supersedes
-            # it) and its spend counts towards the budget and the trial's retried_cost_usd.
             retries += 1
-            history.append(self._attempt(result, "agent"))
-            stored = self._store_counted(result)
-            done = None
+            if prev is not None and graded_part is not None:
+                # A resume's re-grading failed: graded again, still from the stored agent phase (which
+                # this resume never pays for again); nothing new was spent, so nothing new on record.
+                history.append(self._attempt(result, "grading"))
+                done = graded_part
+            else:
+                # The errored run was paid for: its record is kept (a later record of the trial
+                # supersedes it) and its spend counts towards the budget and the trial's retried_cost_usd.
+                history.append(self._attempt(result, "agent"))
+                stored = self._store_counted(result)
+                done = None
             self.events.retrying(result)
         assert result is not None
         if not stored:
