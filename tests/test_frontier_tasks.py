@@ -1,0 +1,93 @@
+"""The frontier suite: hard tasks graded in judge isolation, each calibration record summarised
+truly in the suite's README, and one task a day (a different language each day) validated for real
+in CI: reference, empty attempt, cheat probes and a sample of mutants."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from harness.task import Task, load_tasks
+from tests.conftest import REPO
+
+README = REPO / "tasks" / "frontier" / "README.md"
+CI_MAX_MUTANTS = 6
+
+
+def frontier() -> list[Task]:
+    return load_tasks(["frontier"])
+
+
+def test_frontier_tasks_are_hard_and_judged() -> None:
+    tasks = frontier()
+    assert tasks
+    for t in tasks:
+        g = t.spec.grading
+        assert t.spec.difficulty == "hard", t.id
+        assert "frontier" in t.spec.tags, t.id
+        assert g.isolation == "judge" or g.judge_builds, f"{t.id}: the agent's code runs in the judge"
+
+
+def readme_rows() -> dict[str, list[str]]:
+    rows = {}
+    for line in README.read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) >= 4:
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def test_readme_states_every_calibration_record() -> None:
+    """One row per task: language, first-try outcome as recorded in task.toml (or 'not yet'), score."""
+    rows = readme_rows()
+    tasks = {t.id: t for t in frontier()}
+    assert set(rows) == set(tasks), f"README rows differ from the tasks: {set(rows) ^ set(tasks)}"
+    for tid, t in tasks.items():
+        cal = t.spec.calibration
+        _, lang, outcome, score = rows[tid][:4]
+        assert lang == t.spec.language, tid
+        if cal is None:
+            assert outcome == "not yet" and score == "", tid
+        else:
+            assert outcome == cal.outcome, tid
+            assert score == (f"{cal.score:.2f}" if cal.score is not None else ""), tid
+    text = README.read_text()
+    done = [t.spec.calibration for t in tasks.values() if t.spec.calibration]
+    failed = sum(c.outcome == "fail" for c in done)
+    m = re.search(r"(\d+) of (\d+) tasks calibrated; (\d+) failed their first try", text)
+    assert m and tuple(map(int, m.groups())) == (len(done), len(tasks), failed), m and m.group(0)
+
+
+def rotating_pick(tasks: list[Task], day: int) -> Task:
+    """One task a day, cycling through the languages and, within each, through its tasks."""
+    by_lang: dict[str, list[Task]] = {}
+    for t in sorted(tasks, key=lambda t: t.id):
+        by_lang.setdefault(t.spec.language, []).append(t)
+    langs = sorted(by_lang)
+    lang = langs[day % len(langs)]
+    pool = by_lang[lang]
+    return pool[(day // len(langs)) % len(pool)]
+
+
+def test_rotation_visits_every_frontier_task() -> None:
+    tasks = frontier()
+    n_lang = len({t.spec.language for t in tasks})
+    longest = max(sum(t.spec.language == lang for t in tasks) for lang in {t.spec.language for t in tasks})
+    seen = {rotating_pick(tasks, day).id for day in range(n_lang * longest)}
+    assert seen == {t.id for t in tasks}
+
+
+@pytest.mark.docker
+def test_rotating_frontier_task_validates(images) -> None:  # type: ignore[no-untyped-def]
+    day = int(os.environ.get("HARNESS_FRONTIER_DAY", datetime.date.today().toordinal()))
+    task = rotating_pick(frontier(), day)
+    print("frontier sample:", task.id)
+    cmd = [sys.executable, "-m", "harness.cli", "tasks", "validate", "--run"]
+    cmd += ["--max-mutants", str(CI_MAX_MUTANTS), str(task.path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    assert proc.returncode == 0 and "all tasks valid" in proc.stdout, proc.stdout + proc.stderr
