@@ -185,10 +185,13 @@ def run(
     if dry_run:  # a reader: never takes the lock, never changes a file
         plan = plan_run(config, tasks, store, allow_changed_settings)
         _warn_unreadable(store)
-        est = estimate(model, pricing, len(plan.todo), rdir, max_cost)
+        agent_runs = len(plan.todo) - len(plan.regrade)
+        est = estimate(model, pricing, agent_runs, rdir, max_cost)
         console.print(
             f"{len(tasks)} tasks x {attempts} attempts = {len(tasks) * attempts} trials; "
-            f"{len(plan.kept)} already done, [bold]{len(plan.todo)} to run[/] (run id {config.run_id})"
+            f"{len(plan.kept)} already done, [bold]{agent_runs} to run[/]"
+            + (f", {len(plan.regrade)} to grade again (no model calls)" if plan.regrade else "")
+            + f" (run id {config.run_id})"
         )
         total = fmt_cost(est.total) if est.total is not None else "unknown"
         console.print(f"estimated cost: [bold]{total}[/] ({est.basis})")
@@ -199,7 +202,7 @@ def run(
     with store.locked():
         plan = plan_run(config, tasks, store, allow_changed_settings)
         _warn_unreadable(store)
-        if model_obj is not None and plan.todo and not no_preflight:
+        if model_obj is not None and len(plan.todo) > len(plan.regrade) and not no_preflight:
             preflight(model_obj)  # one cheap call: URL, key and model name, before any trial
         client = docker_client()
         images = ensure_images(
@@ -213,9 +216,11 @@ def run(
             config, tasks, client, ctx, price_table_version=price_table_version() if model else None,
             engine_wait_s=engine_wait,
         )  # fmt: skip
-        if plan.kept:
+        if plan.kept or plan.regrade:
+            regraded = f", {len(plan.regrade)} to grade again" if plan.regrade else ""
             console.print(
-                f"resuming run {config.run_id}: {len(plan.kept)} trials kept, {len(plan.todo)} to run"
+                f"resuming run {config.run_id}: {len(plan.kept)} trials kept, "
+                f"{len(plan.todo) - len(plan.regrade)} to run{regraded}"
             )
         for tid in plan.stale:
             console.print(f"[yellow]task changed since {tid} ran: running it again[/]")

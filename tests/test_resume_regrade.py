@@ -360,8 +360,11 @@ def test_resume_grades_the_stored_diff_in_a_fresh_container_without_the_agent(
     info_path = results / "rg" / "run.json"
     info_path.write_text(json.dumps({**json.loads(info_path.read_text()), "end_reason": "engine"}))
 
+    dry = _harness(tmp_path, tmp_path / "dry.log", *run, "--dry-run")
+    assert "0 to run, 1 to grade again (no model calls)" in " ".join(dry.stdout.split()), dry.stdout
     second = _harness(tmp_path, tmp_path / "second.log", *run)
     assert second.returncode == 0, second.stdout + second.stderr
+    assert "0 to run, 1 to grade again" in " ".join(second.stdout.split()), second.stdout
     assert agent_runs(tmp_path / "second.log") == {}  # the agent did not run
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert [(d["status"], d["cost_usd"]) for d in lines] == [("error", 0.5), ("pass", 0.5)]
