@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,20 @@ def test_imported_tasks_validate(images, tmp_path: Path) -> None:  # type: ignor
     )
     assert proc.returncode == 0 and "imported 4 tasks" in proc.stdout, proc.stdout + proc.stderr
     proc = subprocess.run(
-        [*cli, "tasks", "validate", "--run", str(tmp_path / "ex")], capture_output=True, text=True
+        [*cli, "tasks", "validate", "--run", str(tmp_path / "ex")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "250"},
     )
-    assert proc.returncode == 0 and "all tasks valid" in proc.stdout, proc.stdout + proc.stderr
+    out = proc.stdout
+    # Exercism imports grade in-process (their tests sit beside the solution and pass callbacks), so an
+    # object that equals anything passes a test that compares a result with ==: validation says so, and
+    # fails the task. Every other check passes for all four tasks.
+    assert proc.returncode == 1 and "some tasks are not valid" in out, out + proc.stderr
+    assert "python-word-count probe cheat-always-equal: pass" in out, out
+    rows = {ln.split("│")[1].strip(): ln for ln in out.splitlines() if ln.startswith("│ ") and "/1" in ln}
+    assert sorted(rows) == ["bash-leap", "go-leap", "python-leap", "python-word-count"], out
+    for task in ("bash-leap", "go-leap", "python-leap"):
+        assert rows[task].rstrip("│ ").endswith("ok"), rows[task]
+    assert "cheat-always-equal PASSES" in rows["python-word-count"], rows["python-word-count"]
+    assert "reference fails" not in out and "empty attempt PASSES" not in out, out
