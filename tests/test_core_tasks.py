@@ -16,7 +16,7 @@ import pytest
 from harness.task import Task, load_tasks
 
 LANGUAGES = {"python", "node", "go", "rust", "c", "bash"}
-CI_MAX_MUTANTS = 10  # the test-strength check grades this many mutants per sampled task, to bound CI time
+CI_MAX_MUTANTS = 6  # the test-strength check grades this many mutants per sampled task, to bound CI time
 
 
 def core() -> list[Task]:
