@@ -37,30 +37,41 @@ def readme_rows() -> dict[str, list[str]]:
     rows = {}
     for line in README.read_text().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| `") and len(cells) >= 4:
+        if line.startswith("| `") and len(cells) >= 5:
             rows[cells[0].strip("`")] = cells
     return rows
 
 
 def test_readme_states_every_calibration_record() -> None:
-    """One row per task: language, first-try outcome as recorded in task.toml (or 'not yet'), score."""
+    """One row per frontier task and per calibrated task of any suite: suite, language, first-try
+    outcome as recorded in task.toml (or 'not yet'), score; and the summary line's counts."""
     rows = readme_rows()
-    tasks = {t.id: t for t in frontier()}
+    tasks = {
+        t.id: t for t in [*frontier(), *load_tasks(["core"])] if t.suite == "frontier" or t.spec.calibration
+    }
     assert set(rows) == set(tasks), f"README rows differ from the tasks: {set(rows) ^ set(tasks)}"
     for tid, t in tasks.items():
         cal = t.spec.calibration
-        _, lang, outcome, score = rows[tid][:4]
-        assert lang == t.spec.language, tid
+        _, suite, lang, outcome, score = rows[tid][:5]
+        assert (suite, lang) == (t.suite, t.spec.language), tid
         if cal is None:
             assert outcome == "not yet" and score == "", tid
         else:
             assert outcome == cal.outcome, tid
             assert score == (f"{cal.score:.2f}" if cal.score is not None else ""), tid
-    text = README.read_text()
     done = [t.spec.calibration for t in tasks.values() if t.spec.calibration]
     failed = sum(c.outcome == "fail" for c in done)
-    m = re.search(r"(\d+) of (\d+) tasks calibrated; (\d+) failed their first try", text)
+    m = re.search(r"(\d+) of (\d+) tasks calibrated; (\d+) failed their first try", README.read_text())
     assert m and tuple(map(int, m.groups())) == (len(done), len(tasks), failed), m and m.group(0)
+
+
+def test_a_task_passed_on_its_first_try_is_not_frontier_nor_hard() -> None:
+    """The calibration rule: a strong solver's first-try pass moves a task out of frontier, and its
+    label follows what was measured."""
+    for t in [*frontier(), *load_tasks(["core"])]:
+        cal = t.spec.calibration
+        if cal is not None and cal.outcome == "pass":
+            assert t.suite != "frontier" and t.spec.difficulty != "hard", t.id
 
 
 def rotating_pick(tasks: list[Task], day: int) -> Task:
