@@ -81,7 +81,10 @@ class ModelMeter:
 
     def complete(self, messages: list[Message], tools: list[ToolSpec] | None = None) -> ModelResponse:
         self.check()
-        resp = self.model.complete(messages, tools)
+        return self.record(self.model.complete(messages, tools))
+
+    def record(self, resp: ModelResponse) -> ModelResponse:
+        """Count a call that was made (by `complete`, or passed through by the model gateway)."""
         self.turns += 1
         self.usage = self.usage + resp.usage
         call_cost = cost_usd(self._price_name, resp.usage)

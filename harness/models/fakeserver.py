@@ -4,8 +4,9 @@
         server.push(Reply(content="hi"), Error(429, headers={"Retry-After": "1"}), Hang(5), Drop())
         client = openai.OpenAI(base_url=server.openai_base_url, api_key=server.openai_key)
 
-Speaks `POST /v1/chat/completions` and `POST /v1/messages` (non-streaming) with the JSON shapes the real
-APIs return, so the real SDKs can be driven against it. Scripted outcomes are served in order to
+Speaks `POST /v1/chat/completions`, `POST /v1/messages` and `POST /v1/responses` with the JSON shapes
+the real APIs return, and their SSE streams when the request asks for `stream`, so the real SDKs (and
+agent products, through the model gateway) can be driven against it. Scripted outcomes are served in order to
 whichever endpoint is hit next; every request is recorded (path, headers, JSON body).
 """
 
@@ -24,6 +25,7 @@ from harness.models.base import Usage
 
 OPENAI_PATH = "/v1/chat/completions"
 ANTHROPIC_PATH = "/v1/messages"
+RESPONSES_PATH = "/v1/responses"
 
 
 @dataclass
@@ -193,6 +195,54 @@ def openai_completion(reply: Reply, request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def openai_response(reply: Reply, request: dict[str, Any]) -> dict[str, Any]:
+    """A Responses API reply; a call to a tool the request declares as `custom` is a custom_tool_call
+    whose input is the arguments string."""
+    custom = {
+        t.get("name") for t in request.get("tools") or [] if isinstance(t, dict) and t.get("type") == "custom"
+    }
+    output: list[dict[str, Any]] = []
+    if reply.content:
+        output.append(
+            {
+                "type": "message",
+                "id": f"msg_{uuid.uuid4().hex[:24]}",
+                "status": "completed",
+                "role": "assistant",
+                "content": [{"type": "output_text", "text": reply.content, "annotations": []}],
+            }
+        )
+    for tc in reply.tool_calls:
+        args = tc.arguments if isinstance(tc.arguments, str) else json.dumps(tc.arguments)
+        call_id = tc.id or f"call_{uuid.uuid4().hex[:24]}"
+        if tc.name in custom:
+            item = {"type": "custom_tool_call", "call_id": call_id, "name": tc.name, "input": args}
+        else:
+            item = {"type": "function_call", "call_id": call_id, "name": tc.name, "arguments": args}
+        output.append({**item, "id": f"fc_{uuid.uuid4().hex[:24]}", "status": "completed"})
+    usage = reply.usage
+    if isinstance(usage, Usage):
+        prompt = usage.input_tokens + usage.cache_read_tokens + usage.cache_write_tokens
+        wire_usage: dict[str, Any] = {
+            "input_tokens": prompt,
+            "input_tokens_details": {"cached_tokens": usage.cache_read_tokens},
+            "output_tokens": usage.output_tokens,
+            "output_tokens_details": {"reasoning_tokens": usage.reasoning_tokens},
+            "total_tokens": prompt + usage.output_tokens,
+        }
+    else:
+        wire_usage = usage
+    return {
+        "id": f"resp_{uuid.uuid4().hex[:24]}",
+        "object": "response",
+        "created_at": int(time.time()),
+        "status": "completed",
+        "model": reply.model or request.get("model", "fake"),
+        "output": output,
+        "usage": wire_usage,
+    }
+
+
 def anthropic_message(reply: Reply, request: dict[str, Any]) -> dict[str, Any]:
     content: list[dict[str, Any]] = []
     if reply.content:
@@ -236,10 +286,10 @@ class _Handler(BaseHTTPRequestHandler):
         owner._record(RecordedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
 
         path = self.path.split("?")[0]
-        if path not in (OPENAI_PATH, ANTHROPIC_PATH):
+        if path not in (OPENAI_PATH, ANTHROPIC_PATH, RESPONSES_PATH):
             self._send_json(404, {"error": {"message": f"fakeserver: unknown path {path}"}})
             return
-        is_openai = path == OPENAI_PATH
+        is_openai = path != ANTHROPIC_PATH
         error_body = openai_error_body if is_openai else anthropic_error_body
         if not owner._authorised(is_openai, self.headers):
             message = "Incorrect API key provided." if is_openai else "invalid x-api-key"
@@ -274,8 +324,27 @@ class _Handler(BaseHTTPRequestHandler):
             )
         else:
             request = body if isinstance(body, dict) else {}
-            render = openai_completion if is_openai else anthropic_message
-            self._send_json(200, render(outcome, request))
+            render = {OPENAI_PATH: openai_completion, ANTHROPIC_PATH: anthropic_message}.get(
+                path, openai_response
+            )
+            reply = render(outcome, request)
+            if request.get("stream"):
+                self._send_stream(path, reply, request)
+            else:
+                self._send_json(200, reply)
+
+    def _send_stream(self, path: str, reply: dict[str, Any], request: dict[str, Any]) -> None:
+        from harness.gateway import anthropic_wire, openai_wire
+
+        if path == ANTHROPIC_PATH:
+            events = anthropic_wire.message_events(reply)
+        elif path == OPENAI_PATH:
+            include = bool((request.get("stream_options") or {}).get("include_usage"))
+            events = openai_wire.completion_chunks(reply, include)
+        else:
+            events = openai_wire.response_events(reply)
+        data = b"".join(events)
+        self._send_bytes(200, data, "text/event-stream")
 
     def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         self._send_bytes(status, json.dumps(payload).encode(), "application/json", headers)
