@@ -32,6 +32,8 @@ app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(results_app, name="results")
 import_app = typer.Typer(help="Import public benchmarks as task folders.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
+agents_app = typer.Typer(help="The agents a run can use.", no_args_is_help=True)
+app.add_typer(agents_app, name="agents")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -208,6 +210,9 @@ def run(
         images = ensure_images(
             client, {t.spec.image for t in tasks}, lambda m: err_console.print(f"[dim]{m}[/]")
         )
+        agent_images = getattr(agent_obj, "ensure_images", None)
+        if agent_images is not None:  # an installed agent: its layer over each task image
+            agent_images(client, images, lambda m: err_console.print(f"[dim]{m}[/]"))
         ctx = TrialContext(
             run_id=config.run_id, client=client, images=images, agent=agent_obj, model=model_obj,
             max_turns=max_turns, max_tokens=max_tokens, max_cost_usd=max_cost, max_tries=max_tries, store=store,
@@ -290,6 +295,41 @@ def _make_model(name: str, settings: Any, results_dir: Path) -> Any:
     if name.startswith("replay/"):
         return ReplayModel.from_name(name, settings, results_dir=results_dir)
     return create_model(name, settings)
+
+
+@agents_app.command("list")
+def agents_list(
+    output_format: Annotated[str, Opt("--format", help="table or json.")] = "table",
+) -> None:
+    """Every agent with its kind, version and the wire protocol it speaks to the model gateway.
+
+    Example: [bold]harness agents list[/]
+    """
+    import json
+
+    from rich.table import Table
+
+    from harness.agents.base import agent_catalogue
+
+    if output_format not in ("table", "json"):
+        raise HarnessError(f"--format {output_format!r}: use table or json")
+    rows = agent_catalogue()
+    if output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return
+    table = Table(title=f"{len(rows)} agents", title_justify="left")
+    for col in ["agent", "kind", "version", "protocol", "model", "about"]:
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["name"],
+            r["kind"],
+            r["version"] or "",
+            r["protocol"] or "",
+            "yes" if r["needs_model"] else "no",
+            r["about"],
+        )
+    console.print(table)
 
 
 @tasks_app.command("list")

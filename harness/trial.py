@@ -3,6 +3,7 @@ infrastructure trouble: that becomes status=error with an error_kind, so the run
 
 from __future__ import annotations
 
+import contextlib
 import time
 import traceback
 from dataclasses import dataclass
@@ -263,7 +264,12 @@ def _agent_phase(
         max_cost_usd=ctx.max_cost_usd,
         max_tries=ctx.max_tries,
     )
-    with DockerSandbox(ctx.client, spec) as sb:
+    with contextlib.ExitStack() as stack:
+        sandbox_spec = getattr(ctx.agent, "sandbox_spec", None)
+        if sandbox_spec is not None:
+            # An installed agent: its own image over the task's, and a folder for the model gateway.
+            spec = sandbox_spec(spec, stack.enter_context(host_tempdir("harness-gateway-")))
+        sb = stack.enter_context(DockerSandbox(ctx.client, spec))
         sb.copy_in(task.workspace_dir, WORKSPACE)
         res = sb.exec(GIT_INIT, timeout=60)
         if not res.ok:

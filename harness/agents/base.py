@@ -52,6 +52,9 @@ AGENTS: dict[str, str] = {
     "nop": "harness.agents.nop:NopAgent",
     "tools": "harness.agents.tools:ToolsAgent",
     "loop": "harness.agents.loop:LoopAgent",
+    # Agent products, installed over the task's image and served by the model gateway.
+    "claude-code": "harness.agents.installed:ClaudeCodeAgent",
+    "codex": "harness.agents.installed:CodexAgent",
     # Cheat probes (harness/agents/cheats.py): attack the grader; every valid task must fail them.
     "cheat-always-equal": "harness.agents.cheats:AlwaysEqualProbe",
     "cheat-forge-report": "harness.agents.cheats:ForgeReportProbe",
@@ -74,3 +77,36 @@ def load_agent(name: str) -> Agent:
         raise HarnessError(f"cannot load agent '{name}': {e}") from None
     agent: Agent = cls()
     return agent
+
+
+ABOUT = {
+    "oracle": "applies the task's reference solution; every valid task passes",
+    "nop": "changes nothing; every valid task fails",
+    "tools": "function calling: bash, read/write/edit files, run the visible tests, submit",
+    "loop": "edit formats (whole file, search/replace); a second try sees the test output",
+}
+
+
+def agent_catalogue() -> list[dict[str, Any]]:
+    """One row per registered agent: name, kind, version, protocol, needs_model and a line about it."""
+    rows = []
+    for name in AGENTS:
+        agent = load_agent(name)
+        product = getattr(agent, "product", None)
+        if product is not None:
+            kind, version, protocol = "product", product.version, product.protocol
+        elif name.startswith("cheat-"):
+            kind, version, protocol = "probe", None, None
+        else:
+            kind = "built-in" if getattr(agent, "needs_model", False) else "baseline"
+            version, protocol = getattr(agent, "version", None), None
+        about = ABOUT.get(name) or (
+            f"{product.name} {product.version}, headless, via the model gateway" if product else ""
+        )
+        if kind == "probe":
+            about = "attacks the grader; every valid task fails it (tasks validate)"
+        rows.append(
+            dict(name=name, kind=kind, version=version, protocol=protocol,
+                 needs_model=bool(getattr(agent, "needs_model", False)), about=about)
+        )  # fmt: skip
+    return rows

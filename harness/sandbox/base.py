@@ -84,6 +84,8 @@ class SandboxSpec:
     labels: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     extra_tmpfs: dict[str, str] = field(default_factory=dict)  # mount point -> tmpfs options
+    # host folder -> mount point, read-only: the model gateway's socket folder for installed agents
+    binds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_limits(cls, image: str, limits: Any, labels: dict[str, str], **extra: Any) -> SandboxSpec:

@@ -172,6 +172,7 @@ class DockerSandbox:
                 **s.extra_tmpfs,
             },
             ulimits=[docker.types.Ulimit(name="nofile", soft=4096, hard=4096)],
+            binds={host: {"bind": inside, "mode": "ro"} for host, inside in s.binds.items()},
         )
         env = {"HOME": "/tmp", "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1", **s.env}
         try:

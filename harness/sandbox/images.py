@@ -190,12 +190,19 @@ def build_image(
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w") as tf:
         tf.add(str(ctx), arcname=".")
-    buf.seek(0)
+    build_context(client, buf.getvalue(), tag, name, log, on_line)
+    return tag
+
+
+def build_context(
+    client: docker.DockerClient, context: bytes, tag: str, name: str, log: Log, on_line: Log | None = None
+) -> None:
+    """Build a tar build context (with its Dockerfile) as `tag`, labelled as the harness's own image."""
     lines: list[str] = []
     show = on_line or log_phases(log)
     try:
         for chunk in client.api.build(
-            fileobj=buf,
+            fileobj=io.BytesIO(context),
             custom_context=True,
             tag=tag,
             labels={MANAGED_LABEL: "1", IMAGE_LABEL: tag},
@@ -214,7 +221,6 @@ def build_image(
                 raise HarnessError(f"building image '{name}' failed: {chunk['error'].strip()}\n{tail}")
     except (docker.errors.DockerException, requests.exceptions.RequestException) as e:
         raise HarnessError(f"building image '{name}' failed: {e}") from None
-    return tag
 
 
 def ensure_images(
