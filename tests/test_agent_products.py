@@ -16,7 +16,9 @@ import docker
 import pytest
 
 from harness.agents.base import AgentLimits
-from harness.agents.installed import GATEWAY_MOUNT, RELAY_PORT, ClaudeCodeAgent, CodexAgent, start_relay
+from harness.agents.installed import GATEWAY_MOUNT, RELAY_PORT, start_relay
+from harness.agents.products.claude_code import Agent as ClaudeCodeAgent
+from harness.agents.products.codex import Agent as CodexAgent
 from harness.gateway.server import Gateway
 from harness.models.base import ModelSettings, Usage
 from harness.models.fake import FakeModel

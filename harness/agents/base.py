@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -52,9 +53,6 @@ AGENTS: dict[str, str] = {
     "nop": "harness.agents.nop:NopAgent",
     "tools": "harness.agents.tools:ToolsAgent",
     "loop": "harness.agents.loop:LoopAgent",
-    # Agent products, installed over the task's image and served by the model gateway.
-    "claude-code": "harness.agents.installed:ClaudeCodeAgent",
-    "codex": "harness.agents.installed:CodexAgent",
     # Cheat probes (harness/agents/cheats.py): attack the grader; every valid task must fail them.
     "cheat-always-equal": "harness.agents.cheats:AlwaysEqualProbe",
     "cheat-forge-report": "harness.agents.cheats:ForgeReportProbe",
@@ -65,11 +63,21 @@ AGENTS: dict[str, str] = {
 }
 
 
+def product_agents() -> dict[str, str]:
+    """Agent products (harness/agents/products), installed over the task's image and served by the
+    model gateway: name -> module:Agent."""
+    from harness.agents import products
+
+    names = sorted(m.name for m in pkgutil.iter_modules(products.__path__) if not m.name.startswith("_"))
+    return {n.replace("_", "-"): f"harness.agents.products.{n}:Agent" for n in names}
+
+
 def load_agent(name: str) -> Agent:
     """A registered short name, or a dotted path 'package.module:Class' for a user's own agent."""
-    target = AGENTS.get(name, name)
+    target = AGENTS.get(name) or product_agents().get(name, name)
     if ":" not in target:
-        raise HarnessError(f"unknown agent '{name}' (agents: {', '.join(sorted(AGENTS))}, or module:Class)")
+        known = ", ".join(sorted([*AGENTS, *product_agents()]))
+        raise HarnessError(f"unknown agent '{name}' (agents: {known}, or module:Class)")
     module_name, _, attr = target.partition(":")
     try:
         cls = getattr(importlib.import_module(module_name), attr)
@@ -90,7 +98,7 @@ ABOUT = {
 def agent_catalogue() -> list[dict[str, Any]]:
     """One row per registered agent: name, kind, version, protocol, needs_model and a line about it."""
     rows = []
-    for name in AGENTS:
+    for name in [*AGENTS, *product_agents()]:
         agent = load_agent(name)
         product = getattr(agent, "product", None)
         if product is not None:
@@ -109,4 +117,5 @@ def agent_catalogue() -> list[dict[str, Any]]:
             dict(name=name, kind=kind, version=version, protocol=protocol,
                  needs_model=bool(getattr(agent, "needs_model", False)), about=about)
         )  # fmt: skip
-    return rows
+    order = {"baseline": 0, "built-in": 1, "product": 2, "probe": 3}
+    return sorted(rows, key=lambda r: order[r["kind"]])

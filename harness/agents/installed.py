@@ -40,6 +40,16 @@ COPY host-ca.crt /tmp/host-ca.crt
 RUN npm config set cafile /tmp/host-ca.crt \\
  && npm install -g --prefix /opt/agent --no-audit --no-fund {{package}}
 """
+# Python agents: a virtual environment under /opt/agent made with Debian's python3, which every
+# sandbox image has at the same path (agentd needs it), so it runs there as built.
+PIP_STAGE = f"""FROM {INSTALL_BASE} AS install
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv ca-certificates \\
+ && rm -rf /var/lib/apt/lists/*
+COPY host-ca.crt /tmp/host-ca.crt
+RUN python3 -m venv /opt/agent \\
+ && /opt/agent/bin/pip install --no-cache-dir --cert /tmp/host-ca.crt {{package}}
+"""
 
 
 @dataclass(frozen=True)
@@ -81,56 +91,6 @@ class Product:
 def base_url(protocol: str) -> str:
     root = f"http://127.0.0.1:{RELAY_PORT}"
     return root if protocol == "anthropic" else f"{root}/v1"
-
-
-CLAUDE_CODE = Product(
-    name="claude-code",
-    version="2.1.328",
-    protocol="anthropic",
-    install=NPM_STAGE.format(package="@anthropic-ai/claude-code@2.1.328"),
-    command=(
-        'claude -p "$(cat "$HARNESS_PROMPT_FILE")" --output-format stream-json --verbose '
-        "--dangerously-skip-permissions $HARNESS_AGENT_MODEL"
-    ),
-    own_providers=("anthropic",),
-    env={
-        "ANTHROPIC_BASE_URL": base_url("anthropic"),
-        "ANTHROPIC_API_KEY": "harness-gateway",
-        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
-        "DISABLE_AUTOUPDATER": "1",
-        "DISABLE_TELEMETRY": "1",
-        "DISABLE_ERROR_REPORTING": "1",
-    },
-    check="claude --version",
-)
-
-CODEX_PROVIDER = (
-    "-c model_provider=harness -c model_providers.harness.name=harness "
-    f"-c model_providers.harness.base_url={base_url('openai-responses')} "
-    "-c model_providers.harness.env_key=HARNESS_GATEWAY_KEY -c model_providers.harness.wire_api=responses "
-    "-c model_providers.harness.request_max_retries=0 -c model_providers.harness.stream_max_retries=0"
-)
-CODEX = Product(
-    name="codex",
-    version="0.169.0",
-    protocol="openai-responses",
-    # The npm package's launcher is a node script; the native binary (and its ripgrep) need no node.
-    install=NPM_STAGE.format(package="@openai/codex@0.169.0")
-    + "RUN native=$(dirname $(find /opt/agent -path '*/vendor/*/bin/codex' -type f | head -n 1))/.. \\\n"
-    + " && ln -sf $native/bin/codex /opt/agent/bin/codex && ln -sf $native/codex-path/rg /opt/agent/bin/rg\n",
-    command=(
-        f'mkdir -p "$CODEX_HOME" && codex exec {CODEX_PROVIDER} $HARNESS_AGENT_MODEL --skip-git-repo-check '
-        '--dangerously-bypass-approvals-and-sandbox --json "$(cat "$HARNESS_PROMPT_FILE")"'
-    ),
-    model_flag="-m",
-    own_providers=("openai",),
-    # Codex picks prompts and tools by model family; gpt-5-codex's are its shell-and-files set.
-    default_model="gpt-5-codex",
-    env={"HARNESS_GATEWAY_KEY": "harness-gateway", "CODEX_HOME": "/tmp/codex-home", "RUST_LOG": "error"},
-    check="codex --version",
-)
-
-PRODUCTS: dict[str, Product] = {p.name: p for p in (CLAUDE_CODE, CODEX)}
 
 
 def host_ca_bundle() -> bytes:
@@ -257,11 +217,3 @@ def start_relay(sandbox: DockerSandbox, gw: Gateway) -> None:
     )
     if not up.ok:
         raise SandboxError("the gateway relay did not start in the sandbox")
-
-
-class ClaudeCodeAgent(InstalledAgent):
-    product = CLAUDE_CODE
-
-
-class CodexAgent(InstalledAgent):
-    product = CODEX
