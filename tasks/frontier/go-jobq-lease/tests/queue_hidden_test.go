@@ -873,3 +873,84 @@ func TestHiddenCorruptMiddle(t *testing.T) {
 	_, err = Open(path, c, Options{})
 	wantErr(t, err, ErrCorrupt, "jobq: journal corrupt at line 2")
 }
+
+func TestHiddenValidationOrderAndNoIDConsumed(t *testing.T) {
+	c := NewFakeClock(0)
+	q := mustQ(t, c, Options{})
+	_, err := q.Enqueue(make([]byte, MaxPayload+5), EnqueueOptions{Priority: 500, DelayMS: -3})
+	wantErr(t, err, ErrInvalid, "jobq: payload of 65541 bytes exceeds 65536")
+	_, err = q.Enqueue([]byte("x"), EnqueueOptions{Priority: 500, DelayMS: -3})
+	wantErr(t, err, ErrInvalid, "jobq: priority 500 out of range [-100, 100]")
+	if id := enq(t, q, "ok", 0, 0); id != 1 {
+		t.Fatalf("id %d after rejected calls, want 1", id)
+	}
+}
+
+func TestHiddenPayloadIsCopied(t *testing.T) {
+	c := NewFakeClock(0)
+	q := mustQ(t, c, Options{})
+	buf := []byte("original")
+	if _, err := q.Enqueue(buf, EnqueueOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, "MUTATED!")
+	in := get(t, q, 1)
+	if string(in.Payload) != "original" {
+		t.Fatalf("caller's slice aliased: %q", in.Payload)
+	}
+	in.Payload[0] = 'X'
+	if got := get(t, q, 1); string(got.Payload) != "original" {
+		t.Fatalf("JobInfo.Payload aliased: %q", got.Payload)
+	}
+	l := res(t, q, "w")
+	l.Payload[0] = 'Y'
+	if got := q.List(); string(got[0].Payload) != "original" {
+		t.Fatalf("Lease.Payload aliased: %q", got[0].Payload)
+	}
+}
+
+func TestHiddenCorruptNumbersAndTimes(t *testing.T) {
+	crcl := func(b string) string { return fmt.Sprintf("%08x %s\n", crc32.ChecksumIEEE([]byte(b)), b) }
+	good := crcl("E 1 5 0 5 a")
+	cases := []struct {
+		bad  string
+		line int
+	}{
+		{crcl("E 02 5 0 5 b"), 2},
+		{crcl("E 2 +5 0 5 b"), 2},
+		{crcl("E 2 4 0 4 b"), 2},          // time goes backwards
+		{crcl("E 2 5 0 5 %41"), 2},        // needless escape
+		{crcl("E 2 5 0 5 a%2"), 2},        // short escape
+		{crcl("E 2 5 0 5 a-b"), 2},        // unescaped '-'
+		{crcl("E 2 5 0 5 %2d"), 2},        // lower-case hex
+		{crcl("E 3 5 0 5 b"), 2},          // id gap
+		{crcl("E 2 5 0 3 b"), 2},          // ready before enqueue
+		{crcl("E 2 5 101 5 b"), 2},        // priority out of range
+		{crcl("R 1 6 2 100 w"), 2},        // first token must be 1
+		{crcl("R 1 6 1 100 w") + crcl("R 1 7 2 100 w"), 3}, // not ready
+		{crcl("C 1 6") + crcl("C 1 7"), 3},                 // already final
+		{crcl("X 1 6 1 100"), 2},                           // not leased
+	}
+	for _, p := range "bcdefghijk" {
+		l := crcl("E 2 5 0 5 " + string(p))
+		if up := strings.ToUpper(l[:8]); up != l[:8] {
+			cases = append(cases, struct {
+				bad  string
+				line int
+			}{up + l[8:], 2}) // upper-case checksum
+			break
+		}
+	}
+	for i, tc := range cases {
+		path := filepath.Join(t.TempDir(), "j.log")
+		content := good + tc.bad + crcl("E 9 9 0 9 z")
+		os.WriteFile(path, []byte(content), 0o644)
+		_, err := Open(path, NewFakeClock(100), Options{})
+		if err == nil || !errors.Is(err, ErrCorrupt) || err.Error() != fmt.Sprintf("jobq: journal corrupt at line %d", tc.line) {
+			t.Fatalf("case %d (%q): %v", i, tc.bad, err)
+		}
+		if data, _ := os.ReadFile(path); string(data) != content {
+			t.Fatalf("case %d: corrupt journal modified", i)
+		}
+	}
+}

@@ -14,7 +14,7 @@ func FormatJob(in JobInfo) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d %s prio=%d attempts=%d ready_at=%d", in.ID, in.State, in.Priority, in.Attempts, in.ReadyAt)
 	if in.State == Leased {
-		fmt.Fprintf(&sb, " token=%d worker=%s deadline=%d", in.Token, encodeField([]byte(in.Worker)), in.Deadline)
+		fmt.Fprintf(&sb, " token=%d worker=%s deadline=%d", in.Token, in.Worker, in.Deadline)
 	}
 	if in.LastError != "" {
 		fmt.Fprintf(&sb, " error=%s", in.LastError)

@@ -61,7 +61,7 @@ func (j *job) info() JobInfo {
 		Attempts:  j.attempts,
 		ReadyAt:   j.readyAt,
 		LastError: j.lastError,
-		Payload:   append([]byte(nil), j.payload...),
+		Payload:   j.payload,
 	}
 	if j.state == Leased {
 		in.Token = j.token

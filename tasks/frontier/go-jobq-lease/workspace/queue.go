@@ -97,17 +97,17 @@ func (q *Queue) Enqueue(payload []byte, eo EnqueueOptions) (int64, error) {
 		return 0, err
 	}
 	defer q.mu.Unlock()
-	if len(payload) > MaxPayload {
-		return 0, errf(ErrInvalid, "jobq: payload of %d bytes exceeds %d", len(payload), MaxPayload)
-	}
 	if eo.Priority < MinPriority || eo.Priority > MaxPriority {
 		return 0, errf(ErrInvalid, "jobq: priority %d out of range [%d, %d]", eo.Priority, MinPriority, MaxPriority)
+	}
+	if len(payload) > MaxPayload {
+		return 0, errf(ErrInvalid, "jobq: payload of %d bytes exceeds %d", len(payload), MaxPayload)
 	}
 	if eo.DelayMS < 0 || eo.DelayMS > maxDuration {
 		return 0, errf(ErrInvalid, "jobq: delay %d ms out of range", eo.DelayMS)
 	}
 	r := record{op: opEnqueue, id: q.lastID + 1, at: now, priority: eo.Priority,
-		readyAt: now + eo.DelayMS, payload: append([]byte{}, payload...)}
+		readyAt: now + eo.DelayMS, payload: payload}
 	if err := q.commit(r); err != nil {
 		return 0, err
 	}

@@ -116,9 +116,6 @@ var fieldCount = map[byte]int{
 }
 
 func parseInt(s string) (int64, error) {
-	if s == "" || (s[0] == '+') || (len(s) > 1 && s[0] == '0') || (len(s) > 2 && s[0] == '-' && s[1] == '0') || s == "-0" {
-		return 0, fmt.Errorf("bad number %q", s)
-	}
 	return strconv.ParseInt(s, 10, 64)
 }
 

@@ -34,7 +34,6 @@ func Open(path string, clock Clock, opts Options) (*Queue, error) {
 func (q *Queue) replay(data string) (int, error) {
 	off := 0
 	lineNo := 0
-	var lastAt int64
 	for off < len(data) {
 		lineNo++
 		nl := strings.IndexByte(data[off:], '\n')
@@ -46,10 +45,6 @@ func (q *Queue) replay(data string) (int, error) {
 		if err != nil {
 			return off, nil // torn tail
 		}
-		if r.at < lastAt {
-			return 0, errf(ErrCorrupt, "jobq: journal corrupt at line %d", lineNo)
-		}
-		lastAt = r.at
 		if err := q.check(r); err != nil {
 			return 0, errf(ErrCorrupt, "jobq: journal corrupt at line %d", lineNo)
 		}

@@ -107,4 +107,12 @@ func TestHiddenCLIRestartKeepsState(t *testing.T) {
 	c.fail(121, 1, "jobqctl: jobq: lease 1 on job 1 is not held\n", "ack", "1", "1")
 	c.ok(121, "ok\n", "ack", "1", "4")
 	c.ok(121, "scheduled=0 ready=2 leased=2 done=1 dead=0 canceled=0\n", "stats")
+	c.ok(121, "6\n", "enqueue", "-priority", "9", "x")
+	c.ok(122, "6 6 1 222 x\n", "reserve", "bob smith")
+	c.ok(122, "1 done prio=1 attempts=2 ready_at=120 error=lease%20expired payload=job%201\n"+
+		"2 ready prio=0 attempts=0 ready_at=2 payload=job%202\n"+
+		"3 leased prio=1 attempts=2 ready_at=120 token=5 worker=c deadline=220 error=lease%20expired payload=job%203\n"+
+		"4 ready prio=0 attempts=0 ready_at=4 payload=job%204\n"+
+		"5 leased prio=1 attempts=1 ready_at=5 token=3 worker=c deadline=220 payload=job%205\n"+
+		"6 leased prio=9 attempts=1 ready_at=121 token=6 worker=bob%20smith deadline=222 payload=x\n", "list")
 }
