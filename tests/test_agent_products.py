@@ -205,3 +205,21 @@ def test_the_agent_container_reaches_nothing_but_the_gateway(
                 timeout=30,
             )
             assert models.ok and "fake/submit" in models.stdout, models.output
+
+
+@pytest.mark.parametrize("agent", ["claude-code", "codex"])
+def test_the_readme_example_model_drives_each_product_offline(
+    docker_client: docker.DockerClient, tmp_path: Path, agent: str
+) -> None:
+    """The README's worked example: one scripted model, `fake/smoke-agents`, answers each product in
+    its own vocabulary (here on a Node.js task, so the product is layered over a second image)."""
+    results = tmp_path / "results"
+    proc = harness(
+        "run", "smoke", "--task", "node-template-fix", "--agent", agent, "--model", "fake/smoke-agents",
+        "--run-id", "demo", "--results-dir", str(results), timeout=900,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (record,) = trials(results, "demo")
+    assert record["status"] == "pass" and record["stop_reason"] == "done", record
+    # The script's turns for this task: look, (Claude Code: read,) write, done.
+    assert record["cost_usd"] > 0 and record["turns"] == {"claude-code": 4, "codex": 3}[agent]

@@ -145,6 +145,9 @@ def responses_to_neutral(body: dict[str, Any]) -> tuple[list[Message], list[Tool
                 out.append(Message(role="system", content=text))
             elif role == "assistant":
                 out.append(Message(role="assistant", content=text))
+            elif out and out[-1].role == "user":
+                # Codex sends its environment and the task as two user items: one turn to a provider.
+                out[-1] = Message(role="user", content=f"{out[-1].content}\n\n{text}")
             else:
                 out.append(Message(role="user", content=text))
         elif kind in ("function_call", "custom_tool_call"):
