@@ -16,9 +16,10 @@ import docker
 import pytest
 
 from harness.agents.base import AgentLimits
-from harness.agents.installed import GATEWAY_MOUNT, RELAY_PORT, start_relay
+from harness.agents.installed import GATEWAY_MOUNT, RELAY_PORT, InstalledAgent, Product, start_relay
 from harness.agents.products.claude_code import Agent as ClaudeCodeAgent
 from harness.agents.products.codex import Agent as CodexAgent
+from harness.errors import HarnessError
 from harness.gateway.server import Gateway
 from harness.models.base import ModelSettings, Usage
 from harness.models.fake import FakeModel
@@ -223,3 +224,25 @@ def test_the_readme_example_model_drives_each_product_offline(
     assert record["status"] == "pass" and record["stop_reason"] == "done", record
     # The script's turns for this task: look, (Claude Code: read,) write, done.
     assert record["cost_usd"] > 0 and record["turns"] == {"claude-code": 4, "codex": 3}[agent]
+
+
+def test_an_agent_that_cannot_be_installed_says_so_in_one_line(
+    docker_client: docker.DockerClient, agent_images: Images
+) -> None:
+    broken = Product(
+        name="no-such-agent",
+        version="0.0.1",
+        protocol="openai-chat",
+        install="FROM debian:bookworm-slim AS install\nRUN echo 'npm error 404 @nope/agent' && exit 1\n",
+        command="true",
+    )
+
+    class Broken(InstalledAgent):
+        product = broken
+
+    with pytest.raises(HarnessError) as err:
+        Broken().ensure_images(docker_client, {"python": agent_images["python"]}, print)
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith("cannot install no-such-agent 0.0.1 over harness-python:"), message
+    assert "returned a non-zero code: 1" in message

@@ -138,10 +138,17 @@ class InstalledAgent:
             try:
                 client.images.get(tag)
             except docker.errors.ImageNotFound:
-                log(f"installing {self.product.name} {self.product.version} over {base_tag} as {tag}")
-                build_context(
-                    client, _context(self.product.dockerfile(base_tag)), tag, self.product.name, log
-                )
+                p = self.product
+                log(f"installing {p.name} {p.version} over {base_tag} as {tag}")
+                try:
+                    build_context(client, _context(p.dockerfile(base_tag)), tag, p.name, log)
+                except HarnessError as e:
+                    # The build log's tail went to `log` as it came; the error itself is one line.
+                    detail = str(e).splitlines()[0].removeprefix(f"building image '{p.name}' failed: ")
+                    raise HarnessError(
+                        f"cannot install {p.name} {p.version} over {base_tag}: {detail} (it is built "
+                        "from the npm or PyPI registry, which docker build must reach)"
+                    ) from None
             with self._lock:
                 self._layers[base_tag] = tag
 
