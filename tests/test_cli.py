@@ -142,7 +142,8 @@ def test_oracle_passes_and_nop_fails_every_smoke_task(images, docker_client, res
 
 @pytest.mark.docker
 def test_validate_run_smoke_is_green(images) -> None:  # type: ignore[no-untyped-def]
-    proc = harness("tasks", "validate", "--run", "smoke")
+    # A sample of mutants per task bounds CI time; `harness tasks validate --run smoke` grades 30.
+    proc = harness("tasks", "validate", "--run", "--max-mutants", "8", "smoke")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "all tasks valid" in proc.stdout
 
