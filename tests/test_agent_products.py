@@ -146,6 +146,8 @@ def test_an_agent_product_solves_a_smoke_task_through_the_gateway(
         assert second["messages"][-1]["role"] == "tool"
     t = transcript(tmp_path, record)
     assert t["agent"] == agent and len(t["exchanges"]) == len(replies)
+    # The conversation, readable (results show, the web report): the task went in as a user turn.
+    assert any(m["role"] == "user" and "Compact durations" in m["content"] for m in t["messages"])
     assert "harness-gateway" not in json.dumps(t["exchanges"])  # the agent's key, redacted
     # The agent's own log, beside the gateway's record of every exchange.
     last = json.loads(t["agent_stdout"].strip().splitlines()[-1])

@@ -19,7 +19,7 @@ from typing import Any
 
 from harness.agents.base import AgentLimits, AgentOutcome
 from harness.errors import HarnessError, SandboxError
-from harness.gateway.server import Gateway
+from harness.gateway.server import Gateway, conversation
 from harness.sandbox.base import SandboxSpec, cap_text
 from harness.sandbox.docker import DockerSandbox
 from harness.sandbox.images import IMAGE_PREFIX, Log, build_context
@@ -193,6 +193,7 @@ class InstalledAgent:
             "protocol": p.protocol,
             "command": p.command,
             "exit_code": res.exit_code,
+            "messages": conversation(gw.exchanges),
             "exchanges": gw.exchanges,
             "agent_stdout": res.stdout,
             "agent_stderr": cap_text(res.stderr, 20_000, 20_000),

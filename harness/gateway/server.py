@@ -163,6 +163,29 @@ class Gateway:
             self.exchanges.append({"t": round(time.monotonic() - self.started, 3), **entry})
 
 
+TO_NEUTRAL = {
+    "anthropic": anthropic_wire.to_neutral,
+    "openai-chat": openai_wire.chat_to_neutral,
+    "openai-responses": openai_wire.responses_to_neutral,
+}
+
+
+def conversation(exchanges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The agent's conversation in neutral messages, for reading: its last model request (which
+    carries every earlier turn), then the reply to it when the gateway translated that reply."""
+    calls = [e for e in exchanges if e.get("protocol") in TO_NEUTRAL and isinstance(e.get("request"), dict)]
+    calls = [e for e in calls if "count_tokens" not in str(e.get("path"))]
+    if not calls:
+        return []
+    last = calls[-1]
+    messages, _ = TO_NEUTRAL[last["protocol"]](last["request"])
+    out = [m.model_dump(mode="json") for m in messages]
+    reply = last.get("response")
+    if isinstance(reply, dict) and isinstance(reply.get("message"), dict):
+        out.append(reply["message"])
+    return out
+
+
 class _Handler(BaseHTTPRequestHandler):
     gw: Gateway
     protocol_version = "HTTP/1.1"
