@@ -59,13 +59,13 @@ func (q *Queue) Reserve(ctx context.Context, worker string) (Lease, error) {
 		if q.closed {
 			return Lease{}, errClosed
 		}
-		if err := ctx.Err(); err != nil {
-			return Lease{}, err
-		}
 		now := q.clock.Now()
 		q.advance(now)
 		if q.ready.Len() > 0 {
 			return q.reserveLocked(now, worker)
+		}
+		if err := ctx.Err(); err != nil {
+			return Lease{}, err
 		}
 		q.waiting++
 		q.cond.Wait()

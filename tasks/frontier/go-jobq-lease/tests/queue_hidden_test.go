@@ -577,6 +577,13 @@ func TestHiddenReserveCancelAndClose(t *testing.T) {
 	if r := expect(t, ch); !errors.Is(r.err, context.Canceled) {
 		t.Fatalf("%+v", r)
 	}
+	enq(t, q, "a", 0, 0)
+	if l, err := q.Reserve(ctx, "w"); err != nil || l.ID != 1 {
+		t.Fatalf("done ctx with a ready job: %+v %v", l, err)
+	}
+	if _, err := q.Reserve(ctx, "w"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("done ctx, no job: %v", err)
+	}
 	ch2 := startReserve(q, context.Background(), "w")
 	waitWaiting(t, q, 1)
 	q.Close()
