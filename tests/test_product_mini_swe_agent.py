@@ -1,0 +1,139 @@
+"""mini-SWE-agent in real Docker: installed over the python image, it solves a smoke task through the
+model gateway against the local FakeServer, passed through (OpenAI Chat Completions) and translated (to
+Anthropic Messages). The fake answers in mini's own text vocabulary: a reply with no action (answered
+with its format error), one ```mswea_bash_command block that writes the solution, and the completion
+marker `echo COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT`, after which it must ask nothing more."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import docker
+import pytest
+
+from harness.agents.products.mini_swe_agent import Agent as MiniAgent
+from harness.models.base import Usage
+from harness.models.fakeserver import FakeServer, Reply
+from tests.fixtures.cli import harness, trials
+from tests.fixtures.netguard import offline  # noqa: F401  (autouse: loopback only)
+
+SMOKE = Path(__file__).resolve().parent.parent / "tasks" / "smoke"
+DURATIONS = "py-duration-parse"
+SOLUTION = (SMOKE / DURATIONS / "solution" / "durations.py").read_text()
+MARKER = "COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT"
+U1 = Usage(input_tokens=2500, output_tokens=700, cache_write_tokens=9000)
+U2 = Usage(input_tokens=300, output_tokens=40, cache_read_tokens=9000)
+U3 = Usage(input_tokens=120, output_tokens=15)
+Images = dict[str, tuple[str, str]]
+
+pytestmark = pytest.mark.docker
+
+
+@pytest.fixture(scope="module")
+def agent_images(docker_client: docker.DockerClient) -> Images:
+    """The python image and mini-SWE-agent's layer over it (built once; cached by content after)."""
+    from harness.sandbox.images import ensure_images
+
+    images = ensure_images(docker_client, {"python"}, print)
+    MiniAgent().ensure_images(docker_client, images, print)
+    return images
+
+
+def action(thought: str, command: str) -> str:
+    return f"THOUGHT: {thought}\n\n```mswea_bash_command\n{command}\n```"
+
+
+def solving_replies() -> list[Reply]:
+    encoded = base64.b64encode(SOLUTION.encode()).decode()
+    return [
+        Reply(content="I know what to write.", usage=U3),  # no action: mini answers with a format error
+        Reply(content=action("Write it.", f"echo {encoded} | base64 -d > durations.py"), usage=U1),
+        Reply(content=action("Tests aside, it is done.", f"echo {MARKER}"), usage=U2),
+    ]
+
+
+def as_openai(u: Usage) -> Usage:
+    """What the harness reads from an OpenAI reply of the same counts (cache writes bill as input)."""
+    return Usage(
+        input_tokens=u.input_tokens + u.cache_write_tokens,
+        output_tokens=u.output_tokens,
+        cache_read_tokens=u.cache_read_tokens,
+    )
+
+
+def run_mini(server: FakeServer, tmp_path: Path, model: str) -> tuple[Any, dict[str, Any]]:
+    results = tmp_path / "results"
+    key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
+    base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
+    proc = harness(
+        "run", "smoke", "--task", DURATIONS, "--agent", "mini-swe-agent", "--model", model,
+        "--base-url", base, "--run-id", "mini", "--results-dir", str(results), "--no-preflight",
+        env=key, timeout=600,
+    )  # fmt: skip
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    (record,) = trials(results, "mini")
+    return proc, record
+
+
+def text_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    return "\n".join(str(b.get("text", "")) for b in content or [] if isinstance(b, dict))
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "openai/gpt-4o-mini",  # pass-through: Chat Completions upstream as mini sent it
+        "anthropic/claude-haiku-4-5",  # translated: Chat Completions to Messages
+    ],
+)
+def test_mini_swe_agent_solves_a_smoke_task_through_the_gateway(
+    agent_images: Images, tmp_path: Path, model: str
+) -> None:
+    replies = solving_replies()
+    never = Reply(content=action("Past the marker.", "rm -f durations.py"), usage=U1)
+    seen_as = (lambda u: u) if model.startswith("anthropic/") else as_openai
+    expected = sum((seen_as(r.usage) for r in replies), Usage())
+    with FakeServer() as server:
+        server.push(*replies, never)
+        proc, record = run_mini(server, tmp_path, model)
+        requests = list(server.requests)
+        left = server.pending
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert record["status"] == "pass", record
+    assert record["stop_reason"] == "done"
+    assert record["agent_version"] == "mini-swe-agent 2.4.6"
+    assert Usage(**record["usage"]) == expected  # exactly what the fake reported
+    # The completion marker ended it: every scripted reply but the one after the marker was asked for.
+    assert record["turns"] == len(replies) == len(requests) and left == 1
+    bodies = [r.body for r in requests]
+    # Text-based: no tools offered; the system prompt teaches the code block, the task is the prompt.
+    assert all("tools" not in b for b in bodies)
+    if model.startswith("anthropic/"):
+        assert all(r.path == "/v1/messages" for r in requests)
+        assert bodies[0]["model"] == "claude-haiku-4-5"
+        system = text_of(bodies[0]["system"])
+        turns = [(m["role"], text_of(m["content"])) for m in bodies[-1]["messages"]]
+    else:
+        assert all(r.path == "/v1/chat/completions" for r in requests)
+        assert bodies[0]["model"] == "gpt-4o-mini"
+        system = text_of(bodies[0]["messages"][0]["content"])
+        turns = [(m["role"], text_of(m["content"])) for m in bodies[-1]["messages"][1:]]
+    assert "mswea_bash_command" in system
+    assert turns[0][0] == "user" and "Compact durations" in turns[0][1]
+    # mini keeps no reply without an action: only its format error, then the write and its result.
+    assistant = [i for i, (role, _) in enumerate(turns) if role == "assistant"]
+    assert [turns[i][1] for i in assistant] == [replies[1].content], turns
+    assert any("EXACTLY ONE action" in text for _, text in turns[: assistant[0]]), turns
+    assert turns[-1][0] == "user" and "<returncode>0</returncode>" in turns[-1][1], turns
+    t = json.loads((tmp_path / "results" / "mini" / record["transcript_path"]).read_text())
+    assert t["agent"] == "mini-swe-agent" and t["protocol"] == "openai-chat"
+    assert len(t["exchanges"]) == len(replies)
+    assert all(e["path"] == "/v1/chat/completions" for e in t["exchanges"])  # what mini itself sent
+    assert "harness-gateway" not in json.dumps(t["exchanges"])  # the agent's key, redacted
+    # Its own log: the submission, then the trajectory it saved under /tmp.
+    assert MARKER in t["agent_stdout"] and "Saved trajectory" in t["agent_stdout"]
