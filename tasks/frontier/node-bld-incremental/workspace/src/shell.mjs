@@ -31,17 +31,18 @@ export function splitCommand(text) {
 // Strips the '@' and '-' prefixes (any number, any order) and the blanks
 // around them.
 export function parsePrefixes(text) {
-  let i = 0;
+  let rest = text.replace(/^[ \t]+/, '');
   let silent = false;
   let ignore = false;
-  for (;;) {
-    while (text[i] === ' ' || text[i] === '\t') i += 1;
-    if (text[i] === '@') silent = true;
-    else if (text[i] === '-') ignore = true;
-    else break;
-    i += 1;
+  if (rest.startsWith('@')) {
+    silent = true;
+    rest = rest.slice(1).replace(/^[ \t]+/, '');
   }
-  return { silent, ignore, command: text.slice(i).replace(/[ \t]+$/, '') };
+  if (rest.startsWith('-')) {
+    ignore = true;
+    rest = rest.slice(1).replace(/^[ \t]+/, '');
+  }
+  return { silent, ignore, command: rest.replace(/[ \t]+$/, '') };
 }
 
 const DURATION_RE = /^(0|[1-9][0-9]*)$/;

@@ -42,7 +42,7 @@ export class BuildState {
 
   serialize() {
     const targets = {};
-    for (const name of [...this.records.keys()].sort()) {
+    for (const name of this.records.keys()) {
       const r = this.records.get(name);
       targets[name] = { inputs: r.inputs, output: r.output };
     }
