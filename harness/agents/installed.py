@@ -60,7 +60,12 @@ class Product:
     version: str
     protocol: str  # the wire protocol it speaks: anthropic | openai-chat | openai-responses
     install: str  # Dockerfile text of a stage named `install` that puts the agent under /opt/agent
-    command: str  # bash; $HARNESS_PROMPT_FILE holds the instruction
+    # bash; $HARNESS_PROMPT_FILE holds the instruction, $HARNESS_TEST_COMMAND the task's visible
+    # tests' command (empty when it has none), $HARNESS_AGENT_MODEL the model flag (see below)
+    command: str
+    # The commands of /opt/agent/bin the agent runs, put on PATH after the image's own (empty: all of
+    # them, right for npm installs; a Python venv must name its own, or its python would be found).
+    entrypoints: tuple[str, ...] = ()
     env: dict[str, str] = field(default_factory=dict)
     check: str = ""  # a command the image build runs to prove the install works
     # The agent is told the run's model id when the run's provider is its own (its prompts and tools
@@ -84,7 +89,11 @@ class Product:
             " && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends socat \\\n"
             " && rm -rf /var/lib/apt/lists/*\n"
             "COPY --from=install /opt/agent /opt/agent\n"
-            "ENV PATH=/opt/agent/bin:$PATH\n" + (f"RUN {self.check}\n" if self.check else "")
+            # Only the agent's own commands, after the task's: a Python agent's venv must not shadow
+            # the task's python (or pytest, or anything else the task's tests need).
+            f"RUN mkdir /opt/agent-bin && for e in {' '.join(self.entrypoints) or '$(ls /opt/agent/bin)'}; do "
+            "ln -s /opt/agent/bin/$e /opt/agent-bin/$e; done\n"
+            "ENV PATH=$PATH:/opt/agent-bin\n" + (f"RUN {self.check}\n" if self.check else "")
         )
 
 
@@ -174,6 +183,8 @@ class InstalledAgent:
             sandbox.write_file(PROMPT_PATH, task.instruction.encode())
             env = {**p.env, "HARNESS_PROMPT_FILE": PROMPT_PATH}
             env["HARNESS_AGENT_MODEL"] = p.model_args(str(getattr(model, "name", "")))
+            # The task's visible tests, for agents that take a test command (Aider's --test-cmd).
+            env["HARNESS_TEST_COMMAND"] = task.spec.agent.test_command or ""
             res = sandbox.exec(
                 p.command,
                 timeout=max(1.0, gw.meter.remaining_s()),

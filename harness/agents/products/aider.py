@@ -17,7 +17,9 @@ AIDER = Product(
         "--edit-format diff --yes-always --no-auto-commits --no-dirty-commits --no-gitignore "
         "--no-check-update --no-analytics --no-show-release-notes --no-show-model-warnings "
         "--no-pretty --no-fancy-input --no-detect-urls --max-chat-history-tokens 8192 "
-        "--chat-history-file /tmp/aider/chat.md --input-history-file /tmp/aider/input.txt; "
+        "--chat-history-file /tmp/aider/chat.md --input-history-file /tmp/aider/input.txt "
+        # As in Aider's own benchmark: the visible tests run after its edits, failures go back to it.
+        '${HARNESS_TEST_COMMAND:+--test-cmd "$HARNESS_TEST_COMMAND" --auto-test}; '
         # Its repo map's tag cache lives in the repository root: not part of the agent's change.
         "rc=$?; rm -rf .aider.tags.cache.v*; exit $rc"
     ),
@@ -27,6 +29,7 @@ AIDER = Product(
         "OPENAI_API_BASE": base_url("openai-chat"),
         "OPENAI_API_KEY": "harness-gateway",
     },
+    entrypoints=("aider",),
     check="aider --version",
 )
 

@@ -23,6 +23,7 @@ CLAUDE_CODE = Product(
         "DISABLE_TELEMETRY": "1",
         "DISABLE_ERROR_REPORTING": "1",
     },
+    entrypoints=("claude",),
     check="claude --version",
 )
 

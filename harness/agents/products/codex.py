@@ -28,6 +28,7 @@ CODEX = Product(
     # Codex picks prompts and tools by model family; gpt-5-codex's are its shell-and-files set.
     default_model="gpt-5-codex",
     env={"HARNESS_GATEWAY_KEY": "harness-gateway", "CODEX_HOME": "/tmp/codex-home", "RUST_LOG": "error"},
+    entrypoints=("codex", "rg"),
     check="codex --version",
 )
 

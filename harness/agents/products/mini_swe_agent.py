@@ -62,6 +62,7 @@ MINI_SWE_AGENT = MiniProduct(
         "TERM": "dumb",
         "COLUMNS": "200",  # its console log, not wrapped at 80
     },
+    entrypoints=("mini",),
     check="MSWEA_SILENT_STARTUP=1 MSWEA_GLOBAL_CONFIG_DIR=/tmp/mini-check mini --help >/dev/null",
 )
 
