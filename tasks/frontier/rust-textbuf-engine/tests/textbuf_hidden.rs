@@ -744,3 +744,23 @@ fn words_differential() {
         }
     }
 }
+
+#[test]
+fn search_differential_repetitive_patterns() {
+    let mut r = Rng(0xab);
+    for round in 0..60 {
+        let mut s = String::new();
+        for _ in 0..(10 + r.below(400)) {
+            s.push_str(r.pick(&["a", "b", "é", "\r\n"]));
+        }
+        let b = Buffer::from_text(&s);
+        let m = Model::new(&s);
+        for p in ["aab", "abab", "aaba", "abaab", "éaé", "aa", "ba\r\n", "bbab"] {
+            assert_eq!(b.find_all(p), Ok(m.find_all(p)), "round {} find_all {:?}", round, p);
+            let from = r.below(m.t.len() + 1);
+            assert_eq!(b.find(p, from), Ok(m.find(p, from)), "round {} find {:?} {}", round, p, from);
+            let before = r.below(m.t.len() + 1);
+            assert_eq!(b.rfind(p, before), Ok(m.rfind(p, before)), "round {} rfind {:?} {}", round, p, before);
+        }
+    }
+}
