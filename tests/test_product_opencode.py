@@ -1,0 +1,144 @@
+"""OpenCode in real Docker: installed over the python image, it solves a smoke task through the model
+gateway against the local FakeServer, passed through (Anthropic Messages, its protocol) and translated
+(to OpenAI Chat Completions). The fake answers in OpenCode's own tool calls: `read` the file (its
+`write` refuses a file it has not read), `write` the solution, run the visible tests with `bash`, then
+end the turn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import docker
+import pytest
+
+from harness.agents.products.opencode import Agent as OpenCodeAgent
+from harness.models.base import Usage
+from harness.models.fakeserver import FakeServer, FakeToolCall, Reply
+from tests.fixtures.cli import harness, trials
+from tests.fixtures.netguard import offline  # noqa: F401  (autouse: loopback only)
+
+SMOKE = Path(__file__).resolve().parent.parent / "tasks" / "smoke"
+DURATIONS = "py-duration-parse"
+SOLUTION = (SMOKE / DURATIONS / "solution" / "durations.py").read_text()
+PATH = "/workspace/durations.py"
+TESTS = "python3 -m pytest -q -p no:cacheprovider tests"
+U1 = Usage(input_tokens=2800, output_tokens=600, cache_write_tokens=11000)
+U2 = Usage(input_tokens=350, output_tokens=45, cache_read_tokens=11000)
+Images = dict[str, tuple[str, str]]
+
+pytestmark = pytest.mark.docker
+
+
+@pytest.fixture(scope="module")
+def agent_images(docker_client: docker.DockerClient) -> Images:
+    """The python image and OpenCode's layer over it (built once; cached by content after)."""
+    from harness.sandbox.images import ensure_images
+
+    images = ensure_images(docker_client, {"python"}, print)
+    OpenCodeAgent().ensure_images(docker_client, images, print)
+    return images
+
+
+def solving_replies() -> list[Reply]:
+    read = FakeToolCall("read", {"filePath": PATH})
+    write = FakeToolCall("write", {"filePath": PATH, "content": SOLUTION})
+    run = FakeToolCall("bash", {"command": TESTS, "description": "Run the visible tests"})
+    return [
+        Reply(content="Reading durations.py.", tool_calls=[read], usage=U1),
+        Reply(content="Writing it.", tool_calls=[write], usage=U2),
+        Reply(content="Running the tests.", tool_calls=[run], usage=U2),
+        Reply(content="Done: both functions are implemented.", usage=U2),
+    ]
+
+
+def as_openai(u: Usage) -> Usage:
+    """What the harness reads from an OpenAI reply of the same counts (cache writes bill as input)."""
+    return Usage(
+        input_tokens=u.input_tokens + u.cache_write_tokens,
+        output_tokens=u.output_tokens,
+        cache_read_tokens=u.cache_read_tokens,
+    )
+
+
+def run_opencode(server: FakeServer, tmp_path: Path, model: str) -> tuple[Any, dict[str, Any]]:
+    results = tmp_path / "results"
+    key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
+    base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
+    proc = harness(
+        "run", "smoke", "--task", DURATIONS, "--agent", "opencode", "--model", model,
+        "--base-url", base, "--run-id", "oc", "--results-dir", str(results), "--no-preflight",
+        env=key, timeout=600,
+    )  # fmt: skip
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    (record,) = trials(results, "oc")
+    return proc, record
+
+
+def events(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "anthropic/claude-haiku-4-5",  # pass-through: its Messages request upstream as sent
+        "openai/gpt-4o-mini",  # translated: Messages to Chat Completions
+    ],
+)
+def test_opencode_solves_a_smoke_task_through_the_gateway(
+    agent_images: Images, tmp_path: Path, model: str
+) -> None:
+    replies = solving_replies()
+    seen_as = (lambda u: u) if model.startswith("anthropic/") else as_openai
+    expected = sum((seen_as(r.usage) for r in replies), Usage())
+    with FakeServer() as server:
+        server.push(*replies)
+        proc, record = run_opencode(server, tmp_path, model)
+        requests = list(server.requests)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert record["status"] == "pass", record
+    assert record["stop_reason"] == "done"
+    assert record["agent_version"] == "opencode 1.18.33"
+    assert Usage(**record["usage"]) == expected  # exactly what the fake reported
+    # One model call a step, and none besides (the session's title is given, not generated).
+    assert record["turns"] == len(replies) == len(requests)
+    first, last = requests[0].body, requests[-1].body
+    tools = {t.get("name") or t.get("function", {}).get("name") for t in first["tools"]}
+    assert {"read", "write", "edit", "bash", "grep", "glob"} <= tools, tools
+    if model.startswith("anthropic/"):
+        assert all(r.path == "/v1/messages" for r in requests)
+        assert first["model"] == "claude-haiku-4-5" and first["stream"] is True
+        assert requests[0].headers["x-api-key"] == server.anthropic_key  # the run's key, not the agent's
+        results = [
+            b
+            for m in last["messages"]
+            for b in m["content"]
+            if isinstance(b, dict) and b.get("type") == "tool_result"
+        ]
+        assert len(results) == 3, last["messages"]
+    else:
+        assert all(r.path == "/v1/chat/completions" for r in requests)
+        assert first["model"] == "gpt-4o-mini"
+        assert [m["role"] for m in last["messages"]].count("tool") == 3
+    t = json.loads((tmp_path / "results" / "oc" / record["transcript_path"]).read_text())
+    assert t["agent"] == "opencode" and t["protocol"] == "anthropic"
+    assert len(t["exchanges"]) == len(replies)
+    assert all(e["path"] == "/v1/messages" for e in t["exchanges"])  # what OpenCode itself sent
+    # Told the run's model when it is Anthropic's, else the default its prompts are chosen for.
+    told = {e["request"]["model"] for e in t["exchanges"]}
+    assert told == {"claude-haiku-4-5" if model.startswith("anthropic/") else "claude-sonnet-4-5"}
+    assert "harness-gateway" not in json.dumps(t["exchanges"])  # the agent's key, redacted
+    # Its own JSON events: each tool ran and completed, the tests passed, and the last step stopped.
+    log = events(t["agent_stdout"])
+    used = [(e["part"]["tool"], e["part"]["state"]["status"]) for e in log if e["type"] == "tool_use"]
+    assert used == [("read", "completed"), ("write", "completed"), ("bash", "completed")], used
+    assert " passed" in log_output(log, "bash")
+    assert log[-1]["type"] == "step_finish" and log[-1]["part"]["reason"] == "stop"
+
+
+def log_output(log: list[dict[str, Any]], tool: str) -> str:
+    return next(
+        str(e["part"]["state"].get("output", "")) for e in log if e.get("part", {}).get("tool") == tool
+    )
