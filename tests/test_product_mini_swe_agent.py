@@ -64,13 +64,13 @@ def as_openai(u: Usage) -> Usage:
     )
 
 
-def run_mini(server: FakeServer, tmp_path: Path, model: str) -> tuple[Any, dict[str, Any]]:
+def run_mini(server: FakeServer, tmp_path: Path, model: str, *extra: str) -> tuple[Any, dict[str, Any]]:
     results = tmp_path / "results"
     key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
     base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
     proc = harness(
         "run", "smoke", "--task", DURATIONS, "--agent", "mini-swe-agent", "--model", model,
-        "--base-url", base, "--run-id", "mini", "--results-dir", str(results), "--no-preflight",
+        "--base-url", base, "--run-id", "mini", "--results-dir", str(results), "--no-preflight", *extra,
         env=key, timeout=600,
     )  # fmt: skip
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
@@ -137,3 +137,18 @@ def test_mini_swe_agent_solves_a_smoke_task_through_the_gateway(
     assert "harness-gateway" not in json.dumps(t["exchanges"])  # the agent's key, redacted
     # Its own log: the submission, then the trajectory it saved under /tmp.
     assert MARKER in t["agent_stdout"] and "Saved trajectory" in t["agent_stdout"]
+
+
+def test_a_cost_limit_stops_mini_swe_agent_mid_task(agent_images: Images, tmp_path: Path) -> None:
+    """The gateway refuses the call past --max-cost; mini ends there, asking once, not retrying."""
+    expensive = Usage(input_tokens=2_000_000, output_tokens=100)
+    with FakeServer() as server:
+        server.push(Reply(content=action("Look first.", "ls"), usage=expensive), *solving_replies())
+        proc, record = run_mini(server, tmp_path, "openai/gpt-4o-mini", "--max-cost", "0.2")
+        asked = len(server.requests)
+    assert record["stop_reason"] == "max_cost", record
+    assert asked == 1  # the second call was refused at the gateway, never sent upstream
+    assert record["status"] == "fail" and Usage(**record["usage"]) == expensive
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    t = json.loads((tmp_path / "results" / "mini" / record["transcript_path"]).read_text())
+    assert [e.get("status") for e in t["exchanges"]][1:] == [400]  # refused once, not retried

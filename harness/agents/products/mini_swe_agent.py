@@ -57,6 +57,9 @@ MINI_SWE_AGENT = MiniProduct(
         "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # litellm's bundled price map, not a download
         "LITELLM_TELEMETRY": "False",
         "OPENAI_API_KEY": "harness-gateway",
+        # One attempt a call: the gateway already retries the provider, and answers a limit with an
+        # error that mini's own retries (10, backing off up to a minute) would only wait out.
+        "MSWEA_MODEL_RETRY_STOP_AFTER_ATTEMPT": "1",
         "PYTHONUNBUFFERED": "1",
         "NO_COLOR": "1",
         "TERM": "dumb",
