@@ -62,13 +62,13 @@ def as_openai(u: Usage) -> Usage:
     )
 
 
-def run_opencode(server: FakeServer, tmp_path: Path, model: str) -> tuple[Any, dict[str, Any]]:
+def run_opencode(server: FakeServer, tmp_path: Path, model: str, *extra: str) -> tuple[Any, dict[str, Any]]:
     results = tmp_path / "results"
     key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
     base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
     proc = harness(
         "run", "smoke", "--task", DURATIONS, "--agent", "opencode", "--model", model,
-        "--base-url", base, "--run-id", "oc", "--results-dir", str(results), "--no-preflight",
+        "--base-url", base, "--run-id", "oc", "--results-dir", str(results), "--no-preflight", *extra,
         env=key, timeout=600,
     )  # fmt: skip
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
@@ -142,3 +142,21 @@ def log_output(log: list[dict[str, Any]], tool: str) -> str:
     return next(
         str(e["part"]["state"].get("output", "")) for e in log if e.get("part", {}).get("tool") == tool
     )
+
+
+def test_a_cost_limit_stops_opencode_mid_task(agent_images: Images, tmp_path: Path) -> None:
+    """The gateway refuses the call past --max-cost; OpenCode ends there without retrying it."""
+    expensive = Usage(input_tokens=2_000_000, output_tokens=100)
+    look = FakeToolCall("bash", {"command": "ls", "description": "List files"})
+    with FakeServer() as server:
+        server.push(Reply(content="Looking first.", tool_calls=[look], usage=expensive), *solving_replies())
+        proc, record = run_opencode(server, tmp_path, "anthropic/claude-haiku-4-5", "--max-cost", "0.5")
+        asked = len(server.requests)
+    assert record["stop_reason"] == "max_cost", record
+    assert asked == 1  # the second call was refused at the gateway, never sent upstream
+    # Graded as the agent left it (it never wrote the solution): a fail, not an error.
+    assert record["status"] == "fail" and Usage(**record["usage"]) == expensive
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    t = json.loads((tmp_path / "results" / "oc" / record["transcript_path"]).read_text())
+    refused = [e for e in t["exchanges"] if e.get("status") == 400]
+    assert len(refused) == 1, [e.get("status") for e in t["exchanges"]]  # asked once, not retried
