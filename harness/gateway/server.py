@@ -7,7 +7,8 @@ import json
 import socketserver
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -163,22 +164,58 @@ class Gateway:
             self.exchanges.append({"t": round(time.monotonic() - self.started, 3), **entry})
 
 
-TO_NEUTRAL = {
-    "anthropic": anthropic_wire.to_neutral,
-    "openai-chat": openai_wire.chat_to_neutral,
-    "openai-responses": openai_wire.responses_to_neutral,
+@dataclass(frozen=True)
+class Wire:
+    """One protocol on the agent's side: its requests in neutral form, and replies and errors out."""
+
+    to_neutral: Callable[[dict[str, Any]], tuple[list[Message], list[ToolSpec]]]
+    error: Callable[[str, str], dict[str, Any]]
+    whole: Callable[[ModelResponse, str, dict[str, Any]], dict[str, Any]]
+    stream: Callable[[ModelResponse, str, dict[str, Any]], Iterator[bytes]]
+
+
+def _include_usage(body: dict[str, Any]) -> bool:
+    return bool((body.get("stream_options") or {}).get("include_usage"))
+
+
+WIRES = {
+    "anthropic": Wire(
+        anthropic_wire.to_neutral,
+        anthropic_wire.error_json,
+        lambda r, m, b: anthropic_wire.message_json(r, m),
+        lambda r, m, b: anthropic_wire.stream_events(r, m),
+    ),
+    "openai-chat": Wire(
+        openai_wire.chat_to_neutral,
+        openai_wire.error_json,
+        lambda r, m, b: openai_wire.chat_json(r, m),
+        lambda r, m, b: openai_wire.chat_stream(r, m, _include_usage(b)),
+    ),
+    "openai-responses": Wire(
+        openai_wire.responses_to_neutral,
+        openai_wire.error_json,
+        lambda r, m, b: openai_wire.response_json(r, m, openai_wire.custom_tool_names(b)),
+        lambda r, m, b: openai_wire.responses_stream(r, m, openai_wire.custom_tool_names(b)),
+    ),
 }
+# Path endings, most specific first; None: answered without a model call.
+ROUTES = (
+    ("/messages/count_tokens", None),
+    ("/messages", "anthropic"),
+    ("/chat/completions", "openai-chat"),
+    ("/responses", "openai-responses"),
+)
 
 
 def conversation(exchanges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The agent's conversation in neutral messages, for reading: its last model request (which
     carries every earlier turn), then the reply to it when the gateway translated that reply."""
-    calls = [e for e in exchanges if e.get("protocol") in TO_NEUTRAL and isinstance(e.get("request"), dict)]
+    calls = [e for e in exchanges if e.get("protocol") in WIRES and isinstance(e.get("request"), dict)]
     calls = [e for e in calls if "count_tokens" not in str(e.get("path"))]
     if not calls:
         return []
     last = calls[-1]
-    messages, _ = TO_NEUTRAL[last["protocol"]](last["request"])
+    messages, _ = WIRES[last["protocol"]].to_neutral(last["request"])
     out = [m.model_dump(mode="json") for m in messages]
     reply = last.get("response")
     if isinstance(reply, dict) and isinstance(reply.get("message"), dict):
@@ -237,19 +274,14 @@ class _Handler(BaseHTTPRequestHandler):
             "request": body,
         }
         try:
-            if path.endswith("/messages/count_tokens"):
+            protocol = next((proto for end, proto in ROUTES if path.endswith(end)), "")
+            if protocol is None:
                 entry["protocol"] = "anthropic"
                 self._json(200, anthropic_wire.count_tokens(body))
                 entry["response"] = "count_tokens (estimated, not a model call)"
-            elif path.endswith("/messages"):
-                entry["protocol"] = "anthropic"
-                self._anthropic(body, entry)
-            elif path.endswith("/chat/completions"):
-                entry["protocol"] = "openai-chat"
-                self._chat(body, entry)
-            elif path.endswith("/responses"):
-                entry["protocol"] = "openai-responses"
-                self._responses(body, entry)
+            elif protocol:
+                entry["protocol"] = protocol
+                self._serve(protocol, body, entry)
             else:
                 self._json(404, openai_wire.error_json("not_found", f"no route {path}"))
                 entry["error"] = "no route"
@@ -306,53 +338,22 @@ class _Handler(BaseHTTPRequestHandler):
             entry["usage"] = resp.usage.model_dump()
             entry["cost_usd"] = self.gw.meter.calls[-1].get("cost_usd")
 
-    def _anthropic(self, body: dict[str, Any], entry: dict[str, Any]) -> None:
-        if "anthropic" in self.gw.upstreams:
-            self._forward("anthropic", body, entry, anthropic_wire.error_json)
+    def _serve(self, protocol: str, body: dict[str, Any], entry: dict[str, Any]) -> None:
+        wire = WIRES[protocol]
+        if protocol in self.gw.upstreams:
+            self._forward(protocol, body, entry, wire.error)
             return
-        messages, tools = anthropic_wire.to_neutral(body)
+        messages, tools = wire.to_neutral(body)
         resp = self._complete(messages, tools, entry)
         if resp is None:
             kind = "api_error" if entry["status"] >= 500 else "invalid_request_error"
-            self._json(entry["status"], anthropic_wire.error_json(kind, entry["error"]))
+            self._json(entry["status"], wire.error(kind, entry["error"]))
             return
         model = str(body.get("model") or self.gw.meter.model.name)
         if body.get("stream"):
-            self._stream(anthropic_wire.stream_events(resp, model))
+            self._stream(wire.stream(resp, model, body))
         else:
-            self._json(200, anthropic_wire.message_json(resp, model))
-
-    def _chat(self, body: dict[str, Any], entry: dict[str, Any]) -> None:
-        if "openai-chat" in self.gw.upstreams:
-            self._forward("openai-chat", body, entry, openai_wire.error_json)
-            return
-        messages, tools = openai_wire.chat_to_neutral(body)
-        resp = self._complete(messages, tools, entry)
-        if resp is None:
-            self._json(entry["status"], openai_wire.error_json("invalid_request_error", entry["error"]))
-            return
-        model = str(body.get("model") or self.gw.meter.model.name)
-        if body.get("stream"):
-            include = bool((body.get("stream_options") or {}).get("include_usage"))
-            self._stream(openai_wire.chat_stream(resp, model, include), sse=True)
-        else:
-            self._json(200, openai_wire.chat_json(resp, model))
-
-    def _responses(self, body: dict[str, Any], entry: dict[str, Any]) -> None:
-        if "openai-responses" in self.gw.upstreams:
-            self._forward("openai-responses", body, entry, openai_wire.error_json)
-            return
-        messages, tools = openai_wire.responses_to_neutral(body)
-        resp = self._complete(messages, tools, entry)
-        if resp is None:
-            self._json(entry["status"], openai_wire.error_json("invalid_request_error", entry["error"]))
-            return
-        model = str(body.get("model") or self.gw.meter.model.name)
-        custom = openai_wire.custom_tool_names(body)
-        if body.get("stream"):
-            self._stream(openai_wire.responses_stream(resp, model, custom))
-        else:
-            self._json(200, openai_wire.response_json(resp, model, custom))
+            self._json(200, wire.whole(resp, model, body))
 
     # -- writing -------------------------------------------------------------------------------------
 
