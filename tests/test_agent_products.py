@@ -28,6 +28,7 @@ from harness.sandbox.base import SandboxSpec
 from harness.sandbox.docker import DockerSandbox
 from tests.fixtures.cli import harness, trials
 from tests.fixtures.netguard import offline  # noqa: F401  (autouse: loopback only)
+from tests.fixtures.products import as_openai, layer_images, run_product
 
 SMOKE = Path(__file__).resolve().parent.parent / "tasks" / "smoke"
 DURATIONS = "py-duration-parse"
@@ -41,13 +42,13 @@ pytestmark = pytest.mark.docker
 
 @pytest.fixture(scope="module")
 def agent_images(docker_client: docker.DockerClient) -> Images:
-    """The python image and each product's layer over it (built once; cached by content after)."""
-    from harness.sandbox.images import ensure_images
+    return layer_images(docker_client, ClaudeCodeAgent(), CodexAgent())
 
-    images = ensure_images(docker_client, {"python"}, print)
-    for agent in (ClaudeCodeAgent(), CodexAgent()):
-        agent.ensure_images(docker_client, images, print)
-    return images
+
+def run_agent(
+    server: FakeServer, tmp_path: Path, agent: str, model: str, *extra: str
+) -> tuple[Any, dict[str, Any]]:
+    return run_product(server, tmp_path, agent, model, *extra, run_id="cc")
 
 
 def solving_replies(agent: str = "claude-code") -> list[Reply]:
@@ -66,31 +67,6 @@ def solving_replies(agent: str = "claude-code") -> list[Reply]:
     encoded = base64.b64encode(SOLUTION.encode()).decode()
     write = FakeToolCall("exec_command", {"cmd": f"echo {encoded} | base64 -d > durations.py"})
     return [Reply(content="Writing durations.py.", tool_calls=[write], usage=U1), done]
-
-
-def as_openai(u: Usage) -> Usage:
-    """What the harness reads from an OpenAI reply of the same counts: OpenAI's prompt tokens include
-    the cache writes, which it bills as plain input."""
-    return Usage(
-        input_tokens=u.input_tokens + u.cache_write_tokens,
-        output_tokens=u.output_tokens,
-        cache_read_tokens=u.cache_read_tokens,
-    )
-
-
-def run_agent(
-    server: FakeServer, tmp_path: Path, agent: str, model: str, *extra: str
-) -> tuple[Any, dict[str, Any]]:
-    results = tmp_path / "results"
-    key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
-    base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
-    proc = harness(
-        "run", "smoke", "--task", DURATIONS, "--agent", agent, "--model", model, "--base-url", base,
-        "--run-id", "cc", "--results-dir", str(results), "--no-preflight", *extra, env=key, timeout=600,
-    )  # fmt: skip
-    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
-    (record,) = trials(results, "cc")
-    return proc, record
 
 
 def transcript(tmp_path: Path, record: dict[str, Any]) -> dict[str, Any]:

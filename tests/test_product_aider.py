@@ -18,8 +18,8 @@ from harness.agents.products.aider import AIDER
 from harness.agents.products.aider import Agent as AiderAgent
 from harness.models.base import Usage
 from harness.models.fakeserver import FakeServer, Reply
-from tests.fixtures.cli import harness, trials
 from tests.fixtures.netguard import offline  # noqa: F401  (autouse: loopback only)
+from tests.fixtures.products import as_openai, layer_images, run_product
 
 SMOKE = Path(__file__).resolve().parent.parent / "tasks" / "smoke"
 DURATIONS = "py-duration-parse"
@@ -34,12 +34,11 @@ pytestmark = pytest.mark.docker
 
 @pytest.fixture(scope="module")
 def agent_images(docker_client: docker.DockerClient) -> Images:
-    """The python image and Aider's layer over it (built once; cached by content after)."""
-    from harness.sandbox.images import ensure_images
+    return layer_images(docker_client, AiderAgent())
 
-    images = ensure_images(docker_client, {"python"}, print)
-    AiderAgent().ensure_images(docker_client, images, print)
-    return images
+
+def run_aider(server: FakeServer, tmp_path: Path, model: str, *extra: str) -> tuple[Any, dict[str, Any]]:
+    return run_product(server, tmp_path, "aider", model, *extra, run_id="ai")
 
 
 def edit_block(search: str, replace: str) -> str:
@@ -53,29 +52,6 @@ def solving_replies() -> list[Reply]:
         Reply(content="Implementing parse_duration.\n\n" + edit_block(wrong, SOLUTION), usage=U1),
         Reply(content="The stub, exactly this time.\n\n" + edit_block(STUB, SOLUTION), usage=U2),
     ]
-
-
-def as_openai(u: Usage) -> Usage:
-    """What the harness reads from an OpenAI reply of the same counts: prompt tokens include the cache
-    writes, billed as plain input."""
-    return Usage(
-        input_tokens=u.input_tokens + u.cache_write_tokens,
-        output_tokens=u.output_tokens,
-        cache_read_tokens=u.cache_read_tokens,
-    )
-
-
-def run_aider(server: FakeServer, tmp_path: Path, model: str) -> tuple[Any, dict[str, Any]]:
-    results = tmp_path / "results"
-    key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
-    base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
-    proc = harness(
-        "run", "smoke", "--task", DURATIONS, "--agent", "aider", "--model", model, "--base-url", base,
-        "--run-id", "ai", "--results-dir", str(results), "--no-preflight", env=key, timeout=900,
-    )  # fmt: skip
-    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
-    (record,) = trials(results, "ai")
-    return proc, record
 
 
 def text_of(message: dict[str, Any]) -> str:

@@ -16,8 +16,8 @@ import pytest
 from harness.agents.products.opencode import Agent as OpenCodeAgent
 from harness.models.base import Usage
 from harness.models.fakeserver import FakeServer, FakeToolCall, Reply
-from tests.fixtures.cli import harness, trials
 from tests.fixtures.netguard import offline  # noqa: F401  (autouse: loopback only)
+from tests.fixtures.products import as_openai, layer_images, run_product
 
 SMOKE = Path(__file__).resolve().parent.parent / "tasks" / "smoke"
 DURATIONS = "py-duration-parse"
@@ -33,12 +33,11 @@ pytestmark = pytest.mark.docker
 
 @pytest.fixture(scope="module")
 def agent_images(docker_client: docker.DockerClient) -> Images:
-    """The python image and OpenCode's layer over it (built once; cached by content after)."""
-    from harness.sandbox.images import ensure_images
+    return layer_images(docker_client, OpenCodeAgent())
 
-    images = ensure_images(docker_client, {"python"}, print)
-    OpenCodeAgent().ensure_images(docker_client, images, print)
-    return images
+
+def run_opencode(server: FakeServer, tmp_path: Path, model: str, *extra: str) -> tuple[Any, dict[str, Any]]:
+    return run_product(server, tmp_path, "opencode", model, *extra, run_id="oc")
 
 
 def solving_replies() -> list[Reply]:
@@ -51,29 +50,6 @@ def solving_replies() -> list[Reply]:
         Reply(content="Running the tests.", tool_calls=[run], usage=U2),
         Reply(content="Done: both functions are implemented.", usage=U2),
     ]
-
-
-def as_openai(u: Usage) -> Usage:
-    """What the harness reads from an OpenAI reply of the same counts (cache writes bill as input)."""
-    return Usage(
-        input_tokens=u.input_tokens + u.cache_write_tokens,
-        output_tokens=u.output_tokens,
-        cache_read_tokens=u.cache_read_tokens,
-    )
-
-
-def run_opencode(server: FakeServer, tmp_path: Path, model: str, *extra: str) -> tuple[Any, dict[str, Any]]:
-    results = tmp_path / "results"
-    key = {"OPENAI_API_KEY": server.openai_key, "ANTHROPIC_API_KEY": server.anthropic_key}
-    base = server.anthropic_base_url if model.startswith("anthropic/") else server.openai_base_url
-    proc = harness(
-        "run", "smoke", "--task", DURATIONS, "--agent", "opencode", "--model", model,
-        "--base-url", base, "--run-id", "oc", "--results-dir", str(results), "--no-preflight", *extra,
-        env=key, timeout=600,
-    )  # fmt: skip
-    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
-    (record,) = trials(results, "oc")
-    return proc, record
 
 
 def events(stdout: str) -> list[dict[str, Any]]:
