@@ -549,6 +549,13 @@ def import_exercism_cmd(
     out: Annotated[Path | None, Opt(help="Destination folder (default: tasks/exercism).")] = None,
     language: Annotated[list[str] | None, Opt("--language", help="Only this track (repeatable).")] = None,
     force: Annotated[bool, Opt(help="Overwrite tasks in a non-empty destination.")] = False,
+    visible_tests: Annotated[
+        bool,
+        Opt(
+            help="Put the tests in the workspace too (restored before grading) as the agent's test command, as "
+            "Aider's benchmark does: with --agent loop --max-tries 2 a second try sees their output."
+        ),
+    ] = False,
 ) -> None:
     """Import Exercism practice exercises (instructions, hidden tests, example solution as reference) for the
     languages harness has sandbox images for.
@@ -559,7 +566,7 @@ def import_exercism_cmd(
     from harness.paths import tasks_dir
 
     dest = _folder(out or tasks_dir() / "exercism", "--out")
-    report = import_exercism(path, dest, languages=language, force=force)
+    report = import_exercism(path, dest, languages=language, force=force, visible_tests=visible_tests)
     for name, why in sorted(report.skipped.items()):
         console.print(f"[yellow]skipped[/] {name}: {why}")
     console.print(

@@ -18,11 +18,16 @@ DATA = Path(__file__).parent / "data" / "exercism"
 
 def test_polyglot_layout(tmp_path: Path) -> None:
     report = import_exercism(DATA, tmp_path / "out")
-    assert sorted(report.imported) == ["bash-leap", "go-leap", "python-leap", "python-word-count"]
-    assert (
-        list(report.skipped) == ["javascript/leap"]
-        and "no sandbox runner" in report.skipped["javascript/leap"]
-    )
+    assert sorted(report.imported) == [
+        "bash-leap",
+        "go-leap",
+        "python-leap",
+        "python-word-count",
+        "rust-tally",
+    ]
+    assert sorted(report.skipped) == ["javascript/leap", "python/old-one"]
+    assert "no sandbox runner" in report.skipped["javascript/leap"]
+    assert report.skipped["python/old-one"] == "deprecated in the track's config.json"
     tasks = {t.id: t for t in load_tasks([str(tmp_path / "out")])}
     py = tasks["python-leap"]
     assert py.spec.difficulty == "easy" and tasks["python-word-count"].spec.difficulty == "medium"
@@ -34,6 +39,26 @@ def test_polyglot_layout(tmp_path: Path) -> None:
     go = tasks["go-leap"]
     assert go.spec.grading.tests_dir == "." and set(go.spec.grading.protected) == {"go.mod", "leap_test.go"}
     assert "BATS_RUN_SKIPPED=true" in tasks["bash-leap"].spec.grading.command
+
+
+def test_build_files_of_the_example_and_visible_tests(tmp_path: Path) -> None:
+    """`.meta/Cargo-example.toml` is the reference's Cargo.toml (its dependencies), and Cargo.toml is
+    the agent's to edit; with visible_tests the tests are in the workspace too, protected, and the
+    agent's test command, as in Aider's benchmark."""
+    import_exercism(DATA, tmp_path / "hidden", languages=["rust"])
+    (rust,) = load_tasks([str(tmp_path / "hidden")])
+    assert "[dependencies]" in (rust.solution_dir / "Cargo.toml").read_text()
+    assert "Cargo.toml" not in rust.spec.grading.protected and "tests/tally.rs" in rust.spec.grading.protected
+    assert not (rust.workspace_dir / "tests" / "tally.rs").exists() and rust.spec.agent.test_command is None
+    import_exercism(DATA, tmp_path / "visible", languages=["rust", "python"], visible_tests=True)
+    tasks = {t.id: t for t in load_tasks([str(tmp_path / "visible")])}
+    rust, py = tasks["rust-tally"], tasks["python-leap"]
+    assert (rust.workspace_dir / "tests" / "tally.rs").is_file() and (
+        py.workspace_dir / "leap_test.py"
+    ).is_file()
+    assert rust.spec.agent.test_command == "cargo test -- --include-ignored"
+    assert py.spec.agent.test_command == "python3 -m pytest -q -p no:cacheprovider leap_test.py"
+    assert "leap_test.py" in py.spec.grading.protected
 
 
 def test_track_checkout_and_language_filter(tmp_path: Path) -> None:
@@ -55,8 +80,12 @@ def test_bad_input(tmp_path: Path) -> None:
 def test_imported_tasks_validate(images, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli = [sys.executable, "-m", "harness.cli"]
     proc = subprocess.run(
-        [*cli, "import", "exercism", str(DATA), "--out", str(tmp_path / "ex")], capture_output=True, text=True
-    )
+        # Rust is left out here: its build would double this test's time (its import is checked above).
+        [*cli, "import", "exercism", str(DATA), "--out", str(tmp_path / "ex"), "--language", "python",
+         "--language", "go", "--language", "bash"],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
     assert proc.returncode == 0 and "imported 4 tasks" in proc.stdout, proc.stdout + proc.stderr
     proc = subprocess.run(
         [*cli, "tasks", "validate", "--run", str(tmp_path / "ex")],

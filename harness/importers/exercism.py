@@ -22,21 +22,36 @@ from harness.importers.common import prepare_out, render_toml, write_task
 class Runner:
     image: str
     command: str  # {tests} is replaced by the test files
+    visible: str  # the same tests as the agent runs them (--visible-tests): no JUnit, same files
     junit: bool = True
     memory_mb: int = 1024
 
 
 RUNNERS: dict[str, Runner] = {
     "python": Runner(
-        "python", 'python3 -m pytest -q -p no:cacheprovider {tests} --junitxml="$HARNESS_JUNIT"'
+        "python",
+        'python3 -m pytest -q -p no:cacheprovider {tests} --junitxml="$HARNESS_JUNIT"',
+        "python3 -m pytest -q -p no:cacheprovider {tests}",
     ),
     "go": Runner(
-        "go", 'gotestsum --format standard-verbose --junitfile "$HARNESS_JUNIT" -- -timeout 100s ./...'
+        "go",
+        'gotestsum --format standard-verbose --junitfile "$HARNESS_JUNIT" -- -timeout 100s ./...',
+        "go test -timeout 100s ./...",
     ),
-    "rust": Runner("rust", "/opt/harness/cargo-test-junit -- --include-ignored", memory_mb=2048),
-    "bash": Runner("bash", "BATS_RUN_SKIPPED=true bats-junit {tests}"),
+    "rust": Runner(
+        "rust",
+        "/opt/harness/cargo-test-junit -- --include-ignored",
+        "cargo test -- --include-ignored",
+        memory_mb=2048,
+    ),
+    "bash": Runner("bash", "BATS_RUN_SKIPPED=true bats-junit {tests}", "BATS_RUN_SKIPPED=true bats {tests}"),
     # Exercism's C track builds its Unity tests with its own makefile, which prints no JUnit.
-    "c": Runner("c", "make -s clean >/dev/null 2>&1; make -s test", junit=False),
+    "c": Runner(
+        "c",
+        "make -s clean >/dev/null 2>&1; make -s test",
+        "make -s clean >/dev/null 2>&1; make -s test",
+        junit=False,
+    ),
 }
 IGNORED = {".meta", ".docs", ".exercism", ".git", "node_modules", "target", "__pycache__"}
 
@@ -74,6 +89,23 @@ def _json(path: Path) -> dict[str, Any]:
     return data
 
 
+def _deprecated(config: dict[str, Any], slug: str) -> bool:
+    return any(
+        ex.get("slug") == slug and ex.get("status") == "deprecated"
+        for ex in config.get("exercises", {}).get("practice", [])
+    )
+
+
+def _build_examples(ex: Path) -> dict[str, str]:
+    """Build files the example solution needs, from `.meta/NAME-example.EXT` (Rust's
+    `Cargo-example.toml`: the dependencies the example uses): workspace path -> example path."""
+    out = {}
+    for p in sorted((ex / ".meta").glob("*-example.*")):
+        stem, _, suffix = p.name.partition("-example")
+        out[stem + suffix] = p.relative_to(ex).as_posix()
+    return out
+
+
 def _difficulty(config: dict[str, Any], slug: str) -> str:
     for ex in config.get("exercises", {}).get("practice", []):
         if ex.get("slug") == slug and isinstance(ex.get("difficulty"), int):
@@ -97,8 +129,15 @@ def _examples_for(solution: list[str], example: list[str]) -> dict[str, str]:
 
 
 def import_exercism(
-    root: Path, out: Path, languages: list[str] | None = None, force: bool = False
+    root: Path,
+    out: Path,
+    languages: list[str] | None = None,
+    force: bool = False,
+    visible_tests: bool = False,
 ) -> ImportReport:
+    """`visible_tests`: the tests are also in the workspace (protected: restored before grading) and
+    are the task's `[agent] test_command`, as in Aider's benchmark, where a second try sees their
+    output; by default they are hidden."""
     if not root.is_dir():
         raise HarnessError(f"{root}: not a folder")
     prepare_out(out, force)
@@ -112,8 +151,11 @@ def import_exercism(
             if runner is None:
                 report.skipped[name] = f"no sandbox runner for {language} (have: {', '.join(RUNNERS)})"
                 continue
+            if _deprecated(track_config, ex.name):
+                report.skipped[name] = "deprecated in the track's config.json"
+                continue
             try:
-                report.imported.append(_import_one(ex, language, runner, track_config, out))
+                report.imported.append(_import_one(ex, language, runner, track_config, out, visible_tests))
             except _Skip as e:
                 report.skipped[name] = str(e)
     return report
@@ -123,7 +165,14 @@ class _Skip(Exception):
     pass
 
 
-def _import_one(ex: Path, language: str, runner: Runner, track_config: dict[str, Any], out: Path) -> str:
+def _import_one(
+    ex: Path,
+    language: str,
+    runner: Runner,
+    track_config: dict[str, Any],
+    out: Path,
+    visible_tests: bool = False,
+) -> str:
     meta = ex / ".meta" / "config.json"
     if not meta.is_file():
         raise _Skip("no .meta/config.json")
@@ -147,15 +196,21 @@ def _import_one(ex: Path, language: str, runner: Runner, track_config: dict[str,
         for p in sorted(ex.rglob("*"))
         if p.is_file()
         and not (IGNORED & set(p.relative_to(ex).parts))
-        and p.relative_to(ex).as_posix() not in tests
+        and (visible_tests or p.relative_to(ex).as_posix() not in tests)
     }
-    protected = sorted(set(workspace) - set(solution)) + tests
+    # A build file the example needs its own version of (its dependencies) is the agent's to edit too.
+    builds = {dest: src for dest, src in _build_examples(ex).items() if dest in workspace}
+    editable = set(solution) | set(builds)
+    protected = sorted(set(workspace) - editable - set(tests)) + tests
+    agent: dict[str, Any] = {"timeout_sec": 900}
+    if visible_tests:
+        agent["test_command"] = runner.visible.replace("{tests}", " ".join(tests))
     tid = f"{language}-{ex.name}"
     toml = render_toml(
         {"id": tid, "title": f"Exercism {language}: {ex.name}", "language": "node" if language == "javascript"
          else language, "difficulty": _difficulty(track_config, ex.name), "tags": ["exercism", "implement"],
          "family": f"exercism-{ex.name}", "image": runner.image},
-        {"agent": {"timeout_sec": 900},
+        {"agent": agent,
          "grading": {"command": runner.command.replace("{tests}", " ".join(tests)), "timeout_sec": 300,
                      "junit": runner.junit, "tests_dir": ".", "protected": protected,
                      # Exercism's tests sit beside the solution and some pass callbacks: in-process,
@@ -171,6 +226,9 @@ def _import_one(ex: Path, language: str, runner: Runner, track_config: dict[str,
         text,
         workspace=dict(workspace),
         tests={t: ex / t for t in tests},
-        solution={sol: ex / src for sol, src in _examples_for(solution, example).items()},
+        solution={
+            **{sol: ex / src for sol, src in _examples_for(solution, example).items()},
+            **{dest: ex / src for dest, src in builds.items()},
+        },
     )
     return tid

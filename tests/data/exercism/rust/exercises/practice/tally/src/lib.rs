@@ -1,0 +1,3 @@
+pub fn tally(_words: &[&str]) -> usize {
+    todo!("count the distinct words")
+}
