@@ -354,3 +354,27 @@ def test_websocket_upgrade_is_refused_at_once_and_count_tokens_is_answered(
         count = a.messages.count_tokens(model="c", messages=[{"role": "user", "content": "x" * 400}])
         assert count.input_tokens >= 100
     assert gw.meter.turns == 0 and not server.requests  # neither is a model call
+
+
+def test_pass_through_calls_may_run_at_the_same_time(server: FakeServer, tmp_path: Path) -> None:
+    """Agents make concurrent calls (subagents, side questions): each passes through and is metered."""
+    import threading
+
+    server.push(*[Reply(content=f"answer {i}", usage=U2) for i in range(6)])
+    with gateway(anthropic_model(server), tmp_path) as gw:
+        a, _ = clients(gw)
+        texts: list[str] = []
+
+        def ask() -> None:
+            with a.messages.stream(
+                model="c", max_tokens=10, messages=[{"role": "user", "content": "hi"}]
+            ) as s:
+                texts.append(s.get_final_message().content[0].text)  # type: ignore[union-attr]
+
+        threads = [threading.Thread(target=ask) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+    assert sorted(texts) == [f"answer {i}" for i in range(6)]
+    assert gw.meter.turns == 6 and gw.meter.usage == sum([U2] * 6, Usage()) and gw.fault is None

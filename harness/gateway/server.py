@@ -66,7 +66,7 @@ class Gateway:
         self.fault: ModelError | None = None
         self.started = time.monotonic()
         # The trial's call scope (its deadline, where faults are recorded) for calls made on the
-        # gateway's threads; calls are made one at a time, so one context serves them all.
+        # gateway's threads.
         self._context = contextvars.copy_context()
         self._lock = threading.Lock()
         self._server: socketserver.ThreadingUnixStreamServer | None = None
@@ -98,24 +98,29 @@ class Gateway:
 
     # -- one model call ------------------------------------------------------------------------------
 
-    def call(self, messages: list[Message], tools: list[ToolSpec]) -> ModelResponse:
-        """One metered call under the trial's limits; GatewayStop when it may not be made."""
-        with self._lock:
-            if self.fault is not None:
-                raise GatewayStop(
-                    f"harness gateway: the provider failed earlier ({self.fault}); the trial is over"
-                )
-            if self.stop_reason is not None:
-                raise GatewayStop(
-                    f"harness gateway: {self.stop_reason} limit reached ({self.stop_detail}); the trial is over"
-                )
+    def _check(self) -> None:
+        """Refuse a call after a provider fault or a limit (the caller holds the lock)."""
+        if self.fault is not None:
+            raise GatewayStop(
+                f"harness gateway: the provider failed earlier ({self.fault}); the trial is over"
+            )
+        if self.stop_reason is None:
             try:
-                return self._context.run(self.meter.complete, messages, tools or None)
+                self.meter.check()
             except LimitExceeded as stop:
                 self.stop_reason, self.stop_detail = stop.reason, stop.detail
-                raise GatewayStop(
-                    f"harness gateway: {stop.reason} limit reached ({stop.detail}); the trial is over"
-                ) from None
+        if self.stop_reason is not None:
+            raise GatewayStop(
+                f"harness gateway: {self.stop_reason} limit reached ({self.stop_detail}); the trial is over"
+            )
+
+    def call(self, messages: list[Message], tools: list[ToolSpec]) -> ModelResponse:
+        """One metered call under the trial's limits; GatewayStop when it may not be made. Translated
+        calls are made one at a time."""
+        with self._lock:
+            self._check()
+            try:
+                return self._context.copy().run(self.meter.complete, messages, tools or None)
             except ModelRequestError as exc:
                 # The provider refused this request (context too long, say): the agent's to handle.
                 raise GatewayStop(f"the provider refused the request: {exc}") from None
@@ -128,25 +133,12 @@ class Gateway:
     def admit(self) -> None:
         """Check, before a pass-through call, what `call` checks before a translated one."""
         with self._lock:
-            if self.fault is not None:
-                raise GatewayStop(
-                    f"harness gateway: the provider failed earlier ({self.fault}); the trial is over"
-                )
-            if self.stop_reason is not None:
-                raise GatewayStop(
-                    f"harness gateway: {self.stop_reason} limit reached ({self.stop_detail}); the trial is over"
-                )
-            try:
-                self.meter.check()
-            except LimitExceeded as stop:
-                self.stop_reason, self.stop_detail = stop.reason, stop.detail
-                raise GatewayStop(
-                    f"harness gateway: {stop.reason} limit reached ({stop.detail}); the trial is over"
-                ) from None
+            self._check()
 
     def open_forward(self, fwd: Forwarded) -> None:
         try:
-            self._context.run(fwd.open)
+            # A copy of the trial's context each: pass-through calls may run at the same time.
+            self._context.copy().run(fwd.open)
         except ModelError as exc:
             with self._lock:
                 self.fault = exc
