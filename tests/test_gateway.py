@@ -289,6 +289,7 @@ def test_a_turn_limit_refuses_the_next_call_and_says_why(server: FakeServer, tmp
             a.messages.create(model="c", max_tokens=10, messages=[{"role": "user", "content": "again"}])
     assert gw.stop_reason == "max_turns" and gw.fault is None
     assert len(server.requests) == 1 and server.pending == 1  # the refused call never went upstream
+    assert gw.meter.usage == U1  # a whole (not streamed) reply passed through is metered from its body
 
 
 def test_a_cost_limit_cuts_after_the_call_that_crossed_it(server: FakeServer, tmp_path: Path) -> None:

@@ -176,20 +176,21 @@ class Forwarded:
 
     def chunks(self) -> Iterator[bytes]:
         parse = USAGE[self.up.protocol]
-        pending = b""
+        sse = self.content_type.startswith("text/event-stream")
+        pending = bytearray()  # SSE: the line not yet ended; JSON: the whole body
         try:
             # A 4xx reply was read whole already, to classify it.
             body = [self._resp.content] if self._resp.is_stream_consumed else self._resp.iter_bytes()
             for chunk in body:
-                self.raw += chunk[: max(0, (256 << 10) - len(self.raw))]
+                self.raw += chunk[: max(0, (256 << 10) - len(self.raw))]  # for the transcript
                 pending += chunk
-                *lines, pending = pending.split(b"\n")
-                for line in lines:
-                    self._scan(line, parse)
+                if sse:
+                    *lines, rest = bytes(pending).split(b"\n")
+                    pending = bytearray(rest)
+                    for line in lines:
+                        self._scan(line, parse)
                 yield chunk
-            self._scan(pending, parse)
-            if not self.content_type.startswith("text/event-stream"):
-                self._scan(b"data: " + bytes(self.raw), parse)
+            self._scan(bytes(pending) if sse else b"data: " + bytes(pending), parse)
         except httpx2.HTTPError as exc:
             raise ModelUnavailable(f"the provider's stream broke: {exc}", error_kind="network") from exc
         finally:
