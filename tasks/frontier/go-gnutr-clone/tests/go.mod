@@ -1,0 +1,3 @@
+module gotrjudge
+
+go 1.19

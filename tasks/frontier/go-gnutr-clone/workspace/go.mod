@@ -1,0 +1,3 @@
+module example.com/gotr
+
+go 1.19
