@@ -188,15 +188,15 @@ const (
 )
 
 type spec struct {
-	elems            []*elem
-	tail             int // index of current element
-	state            int
-	length           uint64
-	nIndefinite      int
-	indefinite       *elem
-	hasEquiv         bool
-	hasCharClass     bool
-	hasRestricted    bool
+	elems         []*elem
+	tail          int // index of current element
+	state         int
+	length        uint64
+	nIndefinite   int
+	indefinite    *elem
+	hasEquiv      bool
+	hasCharClass  bool
+	hasRestricted bool
 }
 
 type estring struct {

@@ -13,12 +13,12 @@ import (
 	"testing"
 )
 
-type result struct {
+type smokeResult struct {
 	code           int
 	stdout, stderr []byte
 }
 
-func run(t *testing.T, name string, args []string, stdin string) result {
+func smokeRun(t *testing.T, name string, args []string, stdin string) smokeResult {
 	t.Helper()
 	var out, errb bytes.Buffer
 	cmd := exec.Command(name, args...)
@@ -32,10 +32,10 @@ func run(t *testing.T, name string, args []string, stdin string) result {
 		}
 		code = ee.ExitCode()
 	}
-	return result{code, out.Bytes(), errb.Bytes()}
+	return smokeResult{code, out.Bytes(), errb.Bytes()}
 }
 
-var prefix = regexp.MustCompile(`(?m)^tr: `)
+var smokePrefix = regexp.MustCompile(`(?m)^tr: `)
 
 func TestAgainstRealTr(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "gotr")
@@ -59,10 +59,10 @@ func TestAgainstRealTr(t *testing.T) {
 		{[]string{}, "x"},
 	}
 	for _, c := range cases {
-		want := run(t, "tr", c.args, c.stdin)
-		want.stderr = prefix.ReplaceAll(want.stderr, []byte("gotr: "))
+		want := smokeRun(t, "tr", c.args, c.stdin)
+		want.stderr = smokePrefix.ReplaceAll(want.stderr, []byte("gotr: "))
 		want.stderr = bytes.ReplaceAll(want.stderr, []byte("Try 'tr --help'"), []byte("Try 'gotr --help'"))
-		got := run(t, bin, c.args, c.stdin)
+		got := smokeRun(t, bin, c.args, c.stdin)
 		if got.code != want.code || !bytes.Equal(got.stdout, want.stdout) || !bytes.Equal(got.stderr, want.stderr) {
 			t.Errorf("gotr %q < %q:\n got  exit %d stdout %q stderr %q\n want exit %d stdout %q stderr %q",
 				c.args, c.stdin, got.code, got.stdout, got.stderr, want.code, want.stdout, want.stderr)
