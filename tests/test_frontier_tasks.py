@@ -12,20 +12,34 @@ import sys
 
 import pytest
 
+from harness.errors import TaskError
 from harness.task import Task, load_tasks
 from tests.conftest import REPO
 
 README = REPO / "tasks" / "frontier" / "README.md"
-CI_MAX_MUTANTS = 6
+# A frontier-sized task grades in up to a minute: this bounds CI time (one survivor still passes).
+CI_MAX_MUTANTS = 5
 
 
 def frontier() -> list[Task]:
-    return load_tasks(["frontier"])
+    """The frontier suite's tasks: none while every task written for it has been moved to core."""
+    try:
+        return load_tasks(["frontier"])
+    except TaskError:
+        if any((REPO / "tasks" / "frontier").glob("*/task.toml")):
+            raise
+        return []
+
+
+def sample_pool() -> list[Task]:
+    """What CI's daily frontier sample validates: the frontier tasks, or, while every task written for
+    frontier has been passed on a first try and moved to core, those (they are the suite's hardest)."""
+    return frontier() or [t for t in load_tasks(["core"]) if t.spec.calibration]
 
 
 def test_frontier_tasks_are_hard_and_judged() -> None:
     tasks = frontier()
-    assert tasks
+    assert sample_pool()
     for t in tasks:
         g = t.spec.grading
         assert t.spec.difficulty == "hard", t.id
@@ -86,7 +100,7 @@ def rotating_pick(tasks: list[Task], day: int) -> Task:
 
 
 def test_rotation_visits_every_frontier_task() -> None:
-    tasks = frontier()
+    tasks = sample_pool()
     n_lang = len({t.spec.language for t in tasks})
     longest = max(sum(t.spec.language == lang for t in tasks) for lang in {t.spec.language for t in tasks})
     seen = {rotating_pick(tasks, day).id for day in range(n_lang * longest)}
@@ -96,7 +110,7 @@ def test_rotation_visits_every_frontier_task() -> None:
 @pytest.mark.docker
 def test_rotating_frontier_task_validates(images) -> None:  # type: ignore[no-untyped-def]
     day = int(os.environ.get("HARNESS_FRONTIER_DAY", datetime.date.today().toordinal()))
-    task = rotating_pick(frontier(), day)
+    task = rotating_pick(sample_pool(), day)
     print("frontier sample:", task.id)
     cmd = [sys.executable, "-m", "harness.cli", "tasks", "validate", "--run"]
     cmd += ["--max-mutants", str(CI_MAX_MUTANTS), str(task.path)]
